@@ -1,0 +1,81 @@
+// Rows produced by the pure transform (graph/transform.ts) and written by a GraphStore.
+// Property names match the schema (graph/schema.ts); null means "absent property".
+
+export interface PublicImageRow {
+  id: string;
+  name: string;
+  tag: string;
+  alternative_tags: string[];
+  version: string | null;
+  digest: string | null;
+}
+
+export interface PublicImageTagRow {
+  id: string;
+  name: string;
+  tag: string;
+  alternative_tags: string[] | null;
+  size: string | null;
+  flavor: string | null;
+  os: string | null;
+  runtime: string | null;
+  is_slim: boolean;
+}
+
+export interface BuiltFromRow {
+  public_image_id: string;
+  tag_id: string;
+}
+
+export interface ShouldUpdateToRow {
+  public_image_id: string;
+  tag_id: string;
+  benefits: string[];
+  fix_critical: number | null;
+  fix_high: number | null;
+  fix_medium: number | null;
+  fix_low: number | null;
+  category: "refresh" | "change";
+  rank: number;
+  introduced_critical: number | null;
+  introduced_high: number | null;
+  introduced_medium: number | null;
+  introduced_low: number | null;
+}
+
+/** An `Image` node that scoutgraph creates for a report target (embedded store, --create-target-images). */
+export interface TargetImageRow {
+  id: string;
+  name: string;
+  _ont_digest: string;
+}
+
+export interface BuiltOnRow {
+  image_id: string;
+  public_image_id: string;
+}
+
+/** What one report contributes to the graph, before any store is involved. */
+export interface ReportGraph {
+  publicImage: PublicImageRow;
+  tags: PublicImageTagRow[];
+  builtFrom: BuiltFromRow;
+  shouldUpdateTo: ShouldUpdateToRow[];
+  /** The target, for BUILT_ON resolution: digest normalised (contract §3.1), null when empty. */
+  target: { image: string; digest: string | null };
+}
+
+/**
+ * Rows for many reports, merged in sorted report order so that the last report wins per node id and
+ * per (public image, tag) pair, exactly as Cartography's sequential writes would leave them.
+ * A store writes the arrays in this order: publicImages, tags, builtFrom, shouldUpdateTo,
+ * targetImages, builtOn.
+ */
+export interface GraphBatch {
+  publicImages: PublicImageRow[];
+  tags: PublicImageTagRow[];
+  builtFrom: BuiltFromRow[];
+  shouldUpdateTo: ShouldUpdateToRow[];
+  targetImages: TargetImageRow[];
+  builtOn: BuiltOnRow[];
+}

@@ -1,0 +1,134 @@
+// The graph schema as data: the single source of truth for labels, ids, properties and
+// relationships. Load and cleanup Cypher, index statements, the embedded store's tables and
+// docs/schema.md are all generated from this declaration (contract Part B §2, Part A).
+import { VERSION } from "../version.js";
+
+export type PropertyType = "string" | "integer" | "boolean" | "string[]";
+
+export interface PropertyDef {
+  name: string;
+  type: PropertyType;
+  description: string;
+  /** Backed by an index (Cartography creates indexes on `id` and `lastupdated`). */
+  indexed?: boolean;
+  /** Not written by Cartography: information it drops, added by scoutgraph (contract Part A). */
+  additive?: boolean;
+}
+
+export interface NodeDef {
+  label: string;
+  description: string;
+  /** Properties set from each row, in Cartography's SET order; `id` first. */
+  properties: PropertyDef[];
+  /** Stale nodes of this label are deleted by cleanup. */
+  cleanup: "all" | "none" | "scoutgraph-created";
+}
+
+export interface RelationshipDef {
+  type: string;
+  from: string;
+  to: string;
+  description: string;
+  /** Properties set from each row, beyond the bookkeeping ones. */
+  properties: PropertyDef[];
+  /** Constant properties written on every relationship of this type. */
+  constants?: Record<string, string>;
+}
+
+/** Bookkeeping written on every node and relationship, as Cartography does. */
+export const BOOKKEEPING: PropertyDef[] = [
+  { name: "firstseen", type: "integer", description: "Milliseconds since the epoch when the database first saw it (set on create only)." },
+  { name: "lastupdated", type: "integer", description: "The update tag of the last run that wrote it.", indexed: true },
+  { name: "_module_name", type: "string", description: "Always `cartography:docker_scout`, so Cartography tooling treats the data as this module's." },
+  { name: "_module_version", type: "string", description: "`scoutgraph/<version>`: which writer wrote it." },
+];
+
+export const MODULE_NAME = "cartography:docker_scout";
+export const MODULE_VERSION = `scoutgraph/${VERSION}`;
+
+export const PUBLIC_IMAGE: NodeDef = {
+  label: "DockerScoutPublicImage",
+  description: "The current public base image identified by a Docker Scout report.",
+  cleanup: "all",
+  properties: [
+    { name: "id", type: "string", description: "Unique identifier for the public image in `name:tag` format.", indexed: true },
+    { name: "name", type: "string", description: "Repository of the public base image (the reference before its last `:`)." },
+    { name: "tag", type: "string", description: "Tag of the public base image (the report's `Name` row, else the reference's tag)." },
+    { name: "alternative_tags", type: "string[]", description: "Alternative tags reported for the current public image (may be empty)." },
+    { name: "version", type: "string", description: "Runtime version reported by Docker Scout when available." },
+    { name: "digest", type: "string", description: "Digest of the current public image." },
+  ],
+};
+
+export const PUBLIC_IMAGE_TAG: NodeDef = {
+  label: "DockerScoutPublicImageTag",
+  description: "A current or recommended base image tag from Docker Scout.",
+  cleanup: "all",
+  properties: [
+    { name: "id", type: "string", description: "Unique identifier in `name:tag` format.", indexed: true },
+    { name: "name", type: "string", description: "Repository of the base image." },
+    { name: "tag", type: "string", description: "The tag." },
+    { name: "alternative_tags", type: "string[]", description: "Other tags that point at the same image (absent when none are known)." },
+    { name: "size", type: "string", description: "Compressed image size as printed, e.g. `60 MB`." },
+    { name: "flavor", type: "string", description: "Image flavor, lower-cased (e.g. `alpine`, `debian`)." },
+    { name: "os", type: "string", description: "Operating system family inferred from the flavor or tag (e.g. `alpine`, `debian`, `ubuntu`)." },
+    { name: "runtime", type: "string", description: "Runtime version of the image (e.g. `22`, `3.12.1`)." },
+    { name: "is_slim", type: "boolean", description: "Whether the tag is a slim variant." },
+  ],
+};
+
+/** `Image` is owned by Cartography's registry modules; scoutgraph creates it only for stand-alone use. */
+export const TARGET_IMAGE: NodeDef = {
+  label: "Image",
+  description:
+    "A concrete container image (Cartography's ontology label). scoutgraph matches existing ones by `_ont_digest`; with the embedded store or `--create-target-images` it creates one per report target.",
+  cleanup: "scoutgraph-created",
+  properties: [
+    { name: "id", type: "string", description: "The report's target image reference with its digest (`image@digest`).", indexed: true },
+    { name: "name", type: "string", description: "The report's target image reference as printed." },
+    { name: "_ont_digest", type: "string", description: "The report's target digest (Docker Scout's short digest)." },
+    { name: "_ont_source", type: "string", description: "`docker_scout_report` for Image nodes created by scoutgraph." },
+  ],
+};
+
+export const SCOUTGRAPH_IMAGE_SOURCE = "docker_scout_report";
+
+export const BUILT_FROM: RelationshipDef = {
+  type: "BUILT_FROM",
+  from: PUBLIC_IMAGE.label,
+  to: PUBLIC_IMAGE_TAG.label,
+  description: "Links a Docker Scout public image to its current public image tag.",
+  properties: [],
+};
+
+export const SHOULD_UPDATE_TO: RelationshipDef = {
+  type: "SHOULD_UPDATE_TO",
+  from: PUBLIC_IMAGE.label,
+  to: PUBLIC_IMAGE_TAG.label,
+  description: "Recommends a public image tag as an update for a Docker Scout image.",
+  properties: [
+    { name: "benefits", type: "string[]", description: "Benefits listed by Docker Scout for this recommendation." },
+    { name: "fix_critical", type: "integer", description: "Critical vulnerabilities fixed (present only when positive)." },
+    { name: "fix_high", type: "integer", description: "High vulnerabilities fixed (present only when positive)." },
+    { name: "fix_medium", type: "integer", description: "Medium vulnerabilities fixed (present only when positive)." },
+    { name: "fix_low", type: "integer", description: "Low vulnerabilities fixed (present only when positive)." },
+    { name: "category", type: "string", description: "`refresh` (same tag, newer build) or `change` (another tag).", additive: true },
+    { name: "rank", type: "integer", description: "1-based position in Docker Scout's list for the report (Refresh first).", additive: true },
+    { name: "introduced_critical", type: "integer", description: "Critical vulnerabilities the update adds (present only when positive).", additive: true },
+    { name: "introduced_high", type: "integer", description: "High vulnerabilities the update adds (present only when positive).", additive: true },
+    { name: "introduced_medium", type: "integer", description: "Medium vulnerabilities the update adds (present only when positive).", additive: true },
+    { name: "introduced_low", type: "integer", description: "Low vulnerabilities the update adds (present only when positive).", additive: true },
+  ],
+};
+
+export const BUILT_ON: RelationshipDef = {
+  type: "BUILT_ON",
+  from: TARGET_IMAGE.label,
+  to: PUBLIC_IMAGE.label,
+  description: "Links an Image to its Docker Scout public base image by resolved digest.",
+  properties: [],
+  constants: { _sub_resource_label: "DockerScout", _sub_resource_id: "global" },
+};
+
+export const NODES: NodeDef[] = [PUBLIC_IMAGE, PUBLIC_IMAGE_TAG, TARGET_IMAGE];
+export const RELATIONSHIPS: RelationshipDef[] = [BUILT_FROM, SHOULD_UPDATE_TO, BUILT_ON];

@@ -1,0 +1,44 @@
+// The GraphStore port: what the sync pipeline and the insights need from a graph database.
+// Adapters: stores/neo4j (Neo4j 5, Aura, clusters) and stores/embedded (LadybugDB).
+import type { GraphBatch } from "../graph/rows.js";
+
+export interface WriteContext {
+  /** The run's update tag, written as `lastupdated` (an integer). */
+  updateTag: number;
+}
+
+export interface WriteStats {
+  nodes: number;
+  relationships: number;
+}
+
+export interface CleanupStats {
+  nodesDeleted: number;
+  relationshipsDeleted: number;
+}
+
+/** An existing `Image` node that a report's target digest can link to. */
+export interface ImageDigestRow {
+  id: string;
+  ontDigest: string | null;
+}
+
+export type Row = Record<string, unknown>;
+
+export interface GraphStore {
+  /** `neo4j` or `embedded`. */
+  readonly kind: string;
+  /** Fail fast (one clear error) when the store cannot be reached or the credentials are wrong. */
+  verifyConnectivity(): Promise<void>;
+  /** Create indexes or tables; once per run, not once per report. */
+  prepare(): Promise<void>;
+  /** Every `Image` node's id and `_ont_digest`, streamed: read once per run for BUILT_ON matching. */
+  imageDigests(): AsyncIterable<ImageDigestRow>;
+  /** Write one batch (see GraphBatch for the order) with bookkeeping properties. */
+  writeBatch(batch: GraphBatch, ctx: WriteContext): Promise<WriteStats>;
+  /** Delete what the run did not touch, in bounded batches. Only call after a run with no failures. */
+  cleanup(ctx: WriteContext): Promise<CleanupStats>;
+  /** Run a read-only query; values come back as plain JS (integers as numbers, lists as arrays). */
+  query(cypher: string, params?: Record<string, unknown>): Promise<Row[]>;
+  close(): Promise<void>;
+}
