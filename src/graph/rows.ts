@@ -1,5 +1,6 @@
-// Rows produced by the pure transform (graph/transform.ts) and written by a GraphStore.
-// Property names match the schema (graph/schema.ts); null means "absent property".
+// Rows produced by the pure transform (graph/transform.ts) and the batch builder, written by a
+// GraphStore. Property names match the schema (graph/schema.ts); null means "absent property",
+// and every key is always present (a store may rely on it: `SET x.p = null` removes `p`).
 
 export interface PublicImageRow {
   id: string;
@@ -8,6 +9,10 @@ export interface PublicImageRow {
   alternative_tags: string[];
   version: string | null;
   digest: string | null;
+  /** Additive: the targets of every report of this run built on this base, in sorted report order. */
+  report_target_images: string[];
+  /** Additive: their digests as printed, parallel to report_target_images ("" when none). */
+  report_target_digests: string[];
 }
 
 export interface PublicImageTagRow {
@@ -47,7 +52,7 @@ export interface ShouldUpdateToRow {
 export interface TargetImageRow {
   id: string;
   name: string;
-  _ont_digest: string;
+  _ont_digest: string | null;
 }
 
 export interface BuiltOnRow {
@@ -57,11 +62,13 @@ export interface BuiltOnRow {
 
 /** What one report contributes to the graph, before any store is involved. */
 export interface ReportGraph {
+  /** report_target_* hold this report's target only; the batch builder accumulates them. */
   publicImage: PublicImageRow;
+  /** One row per distinct tag id, base tag first, with Cartography's canonical node fields. */
   tags: PublicImageTagRow[];
   builtFrom: BuiltFromRow;
   shouldUpdateTo: ShouldUpdateToRow[];
-  /** The target, for BUILT_ON resolution: digest normalised (contract §3.1), null when empty. */
+  /** The target as printed; `digest` is null when the report has no digest row. */
   target: { image: string; digest: string | null };
 }
 

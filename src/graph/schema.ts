@@ -13,6 +13,8 @@ export interface PropertyDef {
   indexed?: boolean;
   /** Not written by Cartography: information it drops, added by scoutgraph (contract Part A). */
   additive?: boolean;
+  /** Written with this constant value rather than from the row (e.g. `Image._ont_source`). */
+  constant?: string;
 }
 
 export interface NodeDef {
@@ -20,7 +22,10 @@ export interface NodeDef {
   description: string;
   /** Properties set from each row, in Cartography's SET order; `id` first. */
   properties: PropertyDef[];
-  /** Stale nodes of this label are deleted by cleanup. */
+  /**
+   * Which stale nodes of this label cleanup deletes: every one, none, or only those scoutgraph
+   * created (the `_ont_source` constant), never Cartography's own `Image` nodes.
+   */
   cleanup: "all" | "none" | "scoutgraph-created";
 }
 
@@ -28,11 +33,16 @@ export interface RelationshipDef {
   type: string;
   from: string;
   to: string;
+  /** The row keys holding the ids of the start and end nodes. */
+  fromKey: string;
+  toKey: string;
   description: string;
   /** Properties set from each row, beyond the bookkeeping ones. */
   properties: PropertyDef[];
   /** Constant properties written on every relationship of this type. */
   constants?: Record<string, string>;
+  /** A composite relationship index Cartography creates (MatchLink relationships only). */
+  indexedBy?: string[];
 }
 
 /** Bookkeeping written on every node and relationship, as Cartography does. */
@@ -57,6 +67,20 @@ export const PUBLIC_IMAGE: NodeDef = {
     { name: "alternative_tags", type: "string[]", description: "Alternative tags reported for the current public image (may be empty)." },
     { name: "version", type: "string", description: "Runtime version reported by Docker Scout when available." },
     { name: "digest", type: "string", description: "Digest of the current public image." },
+    {
+      name: "report_target_images",
+      type: "string[]",
+      description:
+        "The target image of every report of the last run built on this base, in sorted report order (Cartography drops the target, contract §1.14 #14).",
+      additive: true,
+    },
+    {
+      name: "report_target_digests",
+      type: "string[]",
+      description:
+        "The target digest of each of those reports, as printed, parallel to `report_target_images` (`\"\"` when a report has no digest row).",
+      additive: true,
+    },
   ],
 };
 
@@ -77,6 +101,9 @@ export const PUBLIC_IMAGE_TAG: NodeDef = {
   ],
 };
 
+/** `Image._ont_source` of the Image nodes scoutgraph creates; cleanup deletes only those. */
+export const SCOUTGRAPH_IMAGE_SOURCE = "docker_scout_report";
+
 /** `Image` is owned by Cartography's registry modules; scoutgraph creates it only for stand-alone use. */
 export const TARGET_IMAGE: NodeDef = {
   label: "Image",
@@ -84,19 +111,33 @@ export const TARGET_IMAGE: NodeDef = {
     "A concrete container image (Cartography's ontology label). scoutgraph matches existing ones by `_ont_digest`; with the embedded store or `--create-target-images` it creates one per report target.",
   cleanup: "scoutgraph-created",
   properties: [
-    { name: "id", type: "string", description: "The report's target image reference with its digest (`image@digest`).", indexed: true },
+    {
+      name: "id",
+      type: "string",
+      description: "The report's target image reference with its digest (`image@digest`), or the image alone when the report has no digest.",
+      indexed: true,
+    },
     { name: "name", type: "string", description: "The report's target image reference as printed." },
-    { name: "_ont_digest", type: "string", description: "The report's target digest (Docker Scout's short digest)." },
-    { name: "_ont_source", type: "string", description: "`docker_scout_report` for Image nodes created by scoutgraph." },
+    { name: "_ont_digest", type: "string", description: "The report's target digest as printed (Docker Scout's short digest); absent when there is none." },
+    {
+      name: "_ont_source",
+      type: "string",
+      description: "`docker_scout_report` for Image nodes created by scoutgraph (cleanup deletes only these).",
+      indexed: true,
+      constant: SCOUTGRAPH_IMAGE_SOURCE,
+    },
   ],
 };
 
-export const SCOUTGRAPH_IMAGE_SOURCE = "docker_scout_report";
+/** Rows per cleanup transaction, as Cartography's iterative cleanup jobs (LIMIT_SIZE). */
+export const CLEANUP_LIMIT = 10_000;
 
 export const BUILT_FROM: RelationshipDef = {
   type: "BUILT_FROM",
   from: PUBLIC_IMAGE.label,
   to: PUBLIC_IMAGE_TAG.label,
+  fromKey: "public_image_id",
+  toKey: "tag_id",
   description: "Links a Docker Scout public image to its current public image tag.",
   properties: [],
 };
@@ -105,6 +146,8 @@ export const SHOULD_UPDATE_TO: RelationshipDef = {
   type: "SHOULD_UPDATE_TO",
   from: PUBLIC_IMAGE.label,
   to: PUBLIC_IMAGE_TAG.label,
+  fromKey: "public_image_id",
+  toKey: "tag_id",
   description: "Recommends a public image tag as an update for a Docker Scout image.",
   properties: [
     { name: "benefits", type: "string[]", description: "Benefits listed by Docker Scout for this recommendation." },
@@ -125,10 +168,26 @@ export const BUILT_ON: RelationshipDef = {
   type: "BUILT_ON",
   from: TARGET_IMAGE.label,
   to: PUBLIC_IMAGE.label,
+  fromKey: "image_id",
+  toKey: "public_image_id",
   description: "Links an Image to its Docker Scout public base image by resolved digest.",
   properties: [],
   constants: { _sub_resource_label: "DockerScout", _sub_resource_id: "global" },
+  indexedBy: ["_sub_resource_label", "_sub_resource_id"],
 };
 
 export const NODES: NodeDef[] = [PUBLIC_IMAGE, PUBLIC_IMAGE_TAG, TARGET_IMAGE];
 export const RELATIONSHIPS: RelationshipDef[] = [BUILT_FROM, SHOULD_UPDATE_TO, BUILT_ON];
+
+/**
+ * The write order of a GraphBatch (contract §2.3): relationships are MERGEd between existing
+ * endpoints, so every node kind is written before the relationships that need it.
+ */
+export const WRITE_ORDER = [
+  { key: "publicImages", node: PUBLIC_IMAGE },
+  { key: "tags", node: PUBLIC_IMAGE_TAG },
+  { key: "builtFrom", relationship: BUILT_FROM },
+  { key: "shouldUpdateTo", relationship: SHOULD_UPDATE_TO },
+  { key: "targetImages", node: TARGET_IMAGE },
+  { key: "builtOn", relationship: BUILT_ON },
+] as const;

@@ -15,12 +15,16 @@ export interface WriteStats {
 export interface CleanupStats {
   nodesDeleted: number;
   relationshipsDeleted: number;
+  /** Write transactions used; each deletes at most the cleanup limit (10 000, as Cartography). */
+  transactions?: number;
 }
 
 /** An existing `Image` node that a report's target digest can link to. */
 export interface ImageDigestRow {
   id: string;
   ontDigest: string | null;
+  /** `_ont_source`: Image nodes scoutgraph created (`docker_scout_report`) are not matched by digest. */
+  ontSource?: string | null;
 }
 
 export type Row = Record<string, unknown>;
@@ -34,7 +38,10 @@ export interface GraphStore {
   prepare(): Promise<void>;
   /** Every `Image` node's id and `_ont_digest`, streamed: read once per run for BUILT_ON matching. */
   imageDigests(): AsyncIterable<ImageDigestRow>;
-  /** Write one batch (see GraphBatch for the order) with bookkeeping properties. */
+  /**
+   * Write one batch (see GraphBatch for the order) with bookkeeping properties. Batches must be
+   * written one after another in the order the BatchBuilder produced them (last writer wins).
+   */
   writeBatch(batch: GraphBatch, ctx: WriteContext): Promise<WriteStats>;
   /** Delete what the run did not touch, in bounded batches. Only call after a run with no failures. */
   cleanup(ctx: WriteContext): Promise<CleanupStats>;

@@ -1,0 +1,116 @@
+// Collects the rows of many reports, fed in sorted report order, into one GraphBatch that leaves
+// the graph exactly as Cartography's one-report-at-a-time writes would (contract §2.7): the last
+// report wins per node id and per (public image, tag) pair; BUILT_ON accumulates. Pure: the store
+// is involved only through the DigestIndex built before the run.
+import type { ParsedReport } from "../report/types.js";
+import type { DigestIndex } from "./digest-index.js";
+import type {
+  BuiltFromRow,
+  BuiltOnRow,
+  GraphBatch,
+  PublicImageRow,
+  PublicImageTagRow,
+  ShouldUpdateToRow,
+  TargetImageRow,
+} from "./rows.js";
+import { transformReport } from "./transform.js";
+
+export interface BatchBuilderOptions {
+  /** Also write each report's target as an `Image` node linked BUILT_ON (embedded store, --create-target-images). */
+  createTargetImages: boolean;
+}
+
+export type AddResult =
+  | { status: "no-base-image" }
+  | {
+      status: "added";
+      publicImageId: string;
+      /** Existing Image nodes linked by digest, one per node (Cartography's "attached to N"). */
+      matchedImages: number;
+      /** The Image created for the target, when createTargetImages is on. */
+      targetImageId: string | null;
+    };
+
+/** The Image id scoutgraph gives a report's target: `image@digest`, or the image alone. */
+export function targetImageId(image: string, digest: string | null): string {
+  return digest ? `${image}@${digest}` : image;
+}
+
+const pairKey = (a: string, b: string): string => `${a}\u0000${b}`;
+
+export class BatchBuilder {
+  private readonly index: DigestIndex;
+  private readonly options: BatchBuilderOptions;
+  // Run-wide, never reset by take(): each write of a public image carries every target so far.
+  private readonly targetsByPublicImage = new Map<string, { images: string[]; digests: string[] }>();
+  private publicImages = new Map<string, PublicImageRow>();
+  private tags = new Map<string, PublicImageTagRow>();
+  private builtFrom = new Map<string, BuiltFromRow>();
+  private shouldUpdateTo = new Map<string, ShouldUpdateToRow>();
+  private targetImages = new Map<string, TargetImageRow>();
+  private builtOn = new Map<string, BuiltOnRow>();
+  private reports = 0;
+
+  constructor(index: DigestIndex, options: BatchBuilderOptions) {
+    this.index = index;
+    this.options = options;
+  }
+
+  /** Reports added since the last take(). */
+  get pending(): number {
+    return this.reports;
+  }
+
+  /** Add one report; reports must come in sorted order (the last one wins). */
+  add(report: ParsedReport, _uri: string): AddResult {
+    const graph = transformReport(report);
+    if (graph === null) return { status: "no-base-image" };
+    this.reports++;
+    const publicId = graph.publicImage.id;
+
+    const targets = this.targetsByPublicImage.get(publicId) ?? { images: [], digests: [] };
+    targets.images.push(...graph.publicImage.report_target_images);
+    targets.digests.push(...graph.publicImage.report_target_digests);
+    this.targetsByPublicImage.set(publicId, targets);
+    this.publicImages.set(publicId, {
+      ...graph.publicImage,
+      report_target_images: [...targets.images],
+      report_target_digests: [...targets.digests],
+    });
+
+    for (const tag of graph.tags) this.tags.set(tag.id, tag);
+    this.builtFrom.set(pairKey(publicId, graph.builtFrom.tag_id), graph.builtFrom);
+    for (const row of graph.shouldUpdateTo) this.shouldUpdateTo.set(pairKey(publicId, row.tag_id), row);
+
+    const matched = this.index.match(graph.target.digest);
+    for (const imageId of matched) this.builtOn.set(pairKey(imageId, publicId), { image_id: imageId, public_image_id: publicId });
+
+    let createdId: string | null = null;
+    if (this.options.createTargetImages) {
+      createdId = targetImageId(graph.target.image, graph.target.digest);
+      this.targetImages.set(createdId, { id: createdId, name: graph.target.image, _ont_digest: graph.target.digest || null });
+      this.builtOn.set(pairKey(createdId, publicId), { image_id: createdId, public_image_id: publicId });
+    }
+    return { status: "added", publicImageId: publicId, matchedImages: matched.length, targetImageId: createdId };
+  }
+
+  /** The pending rows, merged last-writer-wins, and a fresh start (the target accumulator stays). */
+  take(): GraphBatch {
+    const batch: GraphBatch = {
+      publicImages: [...this.publicImages.values()],
+      tags: [...this.tags.values()],
+      builtFrom: [...this.builtFrom.values()],
+      shouldUpdateTo: [...this.shouldUpdateTo.values()],
+      targetImages: [...this.targetImages.values()],
+      builtOn: [...this.builtOn.values()],
+    };
+    this.publicImages = new Map();
+    this.tags = new Map();
+    this.builtFrom = new Map();
+    this.shouldUpdateTo = new Map();
+    this.targetImages = new Map();
+    this.builtOn = new Map();
+    this.reports = 0;
+    return batch;
+  }
+}

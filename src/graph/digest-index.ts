@@ -1,0 +1,96 @@
+// BUILT_ON matching in O(images + reports) per run (contract Part A "Linking", §3.1, D2): every
+// Image's normalised `_ont_digest` is read once into a sorted array; a report's normalised target
+// digest then matches the contiguous range of entries it is a prefix of, found by binary search.
+// The semantics are Cartography's Cypher predicate, only evaluated in memory.
+import { SCOUTGRAPH_IMAGE_SOURCE } from "./schema.js";
+
+/** One `Image` node as the store reports it. */
+export interface ImageDigestEntry {
+  id: string;
+  ontDigest: string | null;
+  /** `_ont_source`; Image nodes scoutgraph created itself are linked directly, never matched. */
+  ontSource?: string | null;
+}
+
+const PREFIX = "sha256:";
+
+/** The report side (§3.1): remove one leading lower-case `sha256:`, then trim and lower-case. */
+export function normaliseTargetDigest(raw: string | null): string {
+  if (!raw) return "";
+  return (raw.startsWith(PREFIX) ? raw.slice(PREFIX.length) : raw).trim().toLowerCase();
+}
+
+/** The Image side: `toLower(replace(coalesce(_ont_digest, ''), 'sha256:', ''))`. */
+export function normaliseImageDigest(ontDigest: string | null): string {
+  return (ontDigest ?? "").replaceAll(PREFIX, "").toLowerCase();
+}
+
+function lowerBound(sorted: string[], key: string): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((sorted[mid] as string) < key) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+export class DigestIndex {
+  // Parallel arrays sorted by digest (UTF-16 code-unit order, the same order `<` compares in).
+  // An id equal to `sha256:` + digest (every registry that uses the digest as id) is stored as
+  // undefined and rebuilt on a match: that halves the memory for the common case.
+  private readonly digests: string[];
+  private readonly ids: (string | undefined)[];
+
+  private constructor(digests: string[], ids: (string | undefined)[]) {
+    this.digests = digests;
+    this.ids = ids;
+  }
+
+  static empty(): DigestIndex {
+    return new DigestIndex([], []);
+  }
+
+  /** Read every entry once. Entries whose normalised digest is empty can never match (D2) and are left out. */
+  static async build(entries: AsyncIterable<ImageDigestEntry> | Iterable<ImageDigestEntry>): Promise<DigestIndex> {
+    const digests: string[] = [];
+    const ids: (string | undefined)[] = [];
+    for await (const entry of entries) {
+      if (entry.ontSource === SCOUTGRAPH_IMAGE_SOURCE) continue;
+      const digest = normaliseImageDigest(entry.ontDigest);
+      if (digest === "") continue;
+      digests.push(digest);
+      ids.push(entry.id === PREFIX + digest ? undefined : entry.id);
+    }
+    const order = Array.from(digests.keys()).sort((a, b) => {
+      const x = digests[a] as string;
+      const y = digests[b] as string;
+      return x < y ? -1 : x > y ? 1 : 0;
+    });
+    return new DigestIndex(
+      order.map((i) => digests[i] as string),
+      order.map((i) => ids[i]),
+    );
+  }
+
+  get size(): number {
+    return this.digests.length;
+  }
+
+  /**
+   * The ids of every Image whose normalised digest starts with the report's normalised target
+   * digest, one per node (an id held by two nodes comes twice); none for an empty digest (D2).
+   */
+  match(rawTargetDigest: string | null): string[] {
+    const prefix = normaliseTargetDigest(rawTargetDigest);
+    if (prefix === "") return [];
+    const out: string[] = [];
+    for (let i = lowerBound(this.digests, prefix); i < this.digests.length; i++) {
+      const digest = this.digests[i] as string;
+      if (!digest.startsWith(prefix)) break;
+      out.push(this.ids[i] ?? PREFIX + digest);
+    }
+    return out;
+  }
+}
