@@ -1,0 +1,97 @@
+// The Refresh and Change tables: one block per recommended tag. A block starts at the row whose
+// Details cell is `Benefits:` and whose Tag cell holds the tag; the rows after it carry the reason
+// label and aliases (Tag column), benefits and image details (Details column).
+import { BULLET, isCheckMark, parseCounts, splitCells, valueOrNull } from "./cells.js";
+import type { Recommendation, RecommendationSection } from "./types.js";
+
+const BENEFITS = "Benefits:";
+const IMAGE_DETAILS = "Image details:";
+
+function startsBlock(cells: readonly string[]): boolean {
+  const tag = cells[0] as string;
+  return cells[1] === BENEFITS && tag !== "" && !tag.startsWith(BULLET);
+}
+
+interface BlockState {
+  rec: Recommendation;
+  inDetails: boolean;
+  /** A Details cell that is not a bullet can continue the previous benefit (a wrapped line). */
+  canContinueBenefit: boolean;
+}
+
+function newBlock(section: RecommendationSection, cells: readonly string[]): BlockState {
+  return {
+    rec: {
+      section,
+      tag: cells[0] as string,
+      alternative_tags: [],
+      benefits: [],
+      // An empty cell counts as no vulnerabilities, as Cartography reads it.
+      vulnerabilities: parseCounts(cells[3]),
+      size: null,
+      flavor: null,
+      os: null,
+      runtime: null,
+      slim: false,
+      pushed: valueOrNull(cells[2]),
+    },
+    inDetails: false,
+    canContinueBenefit: false,
+  };
+}
+
+function applyDetail(rec: Recommendation, text: string): void {
+  const colon = text.indexOf(":");
+  if (colon < 0) return;
+  const key = text.slice(0, colon).trim().toLowerCase();
+  const value = valueOrNull(text.slice(colon + 1));
+  if (key === "size") rec.size = value;
+  else if (key === "flavor") rec.flavor = value;
+  else if (key === "os") rec.os = value;
+  else if (key === "runtime") rec.runtime = value;
+  else if (key === "slim") rec.slim = isCheckMark(value);
+}
+
+function addRow(state: BlockState, cells: readonly string[]): void {
+  const { rec } = state;
+  const tagCell = cells[0] as string;
+  if (tagCell.startsWith(BULLET)) {
+    const alias = tagCell.slice(BULLET.length).trim();
+    if (alias !== "") rec.alternative_tags.push(alias);
+  }
+  const detail = cells[1] ?? "";
+  if (detail === IMAGE_DETAILS) {
+    state.inDetails = true;
+    state.canContinueBenefit = false;
+  } else if (detail.startsWith(BULLET)) {
+    const text = detail.slice(BULLET.length).trim();
+    if (state.inDetails) applyDetail(rec, text);
+    else if (text !== "") {
+      rec.benefits.push(text);
+      state.canContinueBenefit = true;
+    }
+  } else if (detail === "" || detail === BENEFITS) {
+    state.canContinueBenefit = false;
+  } else if (state.canContinueBenefit && !state.inDetails) {
+    // Contract Part A D8: a wrapped benefit is joined, not dropped.
+    const last = rec.benefits.length - 1;
+    rec.benefits[last] = `${rec.benefits[last] as string} ${detail}`;
+  }
+}
+
+/** The recommendations of one section's lines (title excluded), one per block, in order. */
+export function parseRecommendationTable(section: RecommendationSection, lines: readonly string[]): Recommendation[] {
+  const recs: Recommendation[] = [];
+  let state: BlockState | null = null;
+  for (const line of lines) {
+    if (!line.includes("│")) continue;
+    const cells = splitCells(line);
+    if (cells.length < 2) continue;
+    if (startsBlock(cells)) {
+      state = newBlock(section, cells);
+      recs.push(state.rec);
+      addRow(state, cells);
+    } else if (state !== null) addRow(state, cells);
+  }
+  return recs;
+}
