@@ -1,0 +1,25 @@
+// Turns Google Cloud Storage errors (ApiError, auth library errors) into one human reason.
+
+interface GcsLikeError {
+  code?: number | string;
+  message?: string;
+}
+
+export function describeGcsError(err: unknown): string {
+  const e = (err ?? {}) as GcsLikeError;
+  const message = e.message ?? String(err);
+  if (/could not load the default credentials/i.test(message)) {
+    return "no Google credentials found (Application Default Credentials: GOOGLE_APPLICATION_CREDENTIALS, gcloud auth application-default login, or the metadata server)";
+  }
+  switch (e.code) {
+    case 404:
+      return /bucket/i.test(message) ? `the bucket does not exist (${message})` : `not found (${message})`;
+    case 401:
+      return `bad credentials (${message})`;
+    case 403:
+      return `access denied, needs storage.objects.list and storage.objects.get (${message})`;
+    default:
+      if (/invalid_grant|invalid_client|unauthorized_client|private key|token/i.test(message)) return `bad credentials (${message})`;
+      return e.code === undefined ? message : `HTTP ${e.code}: ${message}`;
+  }
+}

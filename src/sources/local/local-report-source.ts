@@ -1,0 +1,84 @@
+// Reports on the local filesystem: one file, or a folder read recursively (hidden entries skipped,
+// contract D6; symbolic links to files followed, to folders not).
+import type { Dirent } from "node:fs";
+import { open, readdir, stat } from "node:fs/promises";
+import { basename } from "node:path";
+import { ScoutgraphError } from "../../errors.js";
+import type { ResolvedSourceOptions } from "../options.js";
+import type { ReportRef, ReportSource } from "../report-source.js";
+import { fileRef, walkFolder } from "./walk.js";
+
+function errorCode(err: unknown): string {
+  return (err as NodeJS.ErrnoException).code ?? "unknown error";
+}
+
+export class LocalReportSource implements ReportSource {
+  readonly uri: string;
+
+  constructor(
+    private readonly path: string,
+    private readonly options: ResolvedSourceOptions,
+  ) {
+    this.uri = path;
+  }
+
+  async *list(): AsyncGenerator<ReportRef> {
+    let stats;
+    try {
+      stats = await stat(this.path);
+    } catch (err) {
+      const code = errorCode(err);
+      const what = code === "ENOENT" ? "does not exist" : `cannot be read (${code})`;
+      throw new ScoutgraphError("SOURCE", `Report source ${this.path} ${what}.`, { subject: this.path, cause: err });
+    }
+    if (stats.isFile()) {
+      yield fileRef(this.path, basename(this.path), stats, this.options);
+      return;
+    }
+    if (!stats.isDirectory()) {
+      throw new ScoutgraphError("SOURCE", `Report source ${this.path} is neither a file nor a folder.`, { subject: this.path });
+    }
+    let entries: Dirent[];
+    try {
+      entries = await readdir(this.path, { withFileTypes: true });
+    } catch (err) {
+      throw new ScoutgraphError("SOURCE", `Report source ${this.path} cannot be read (${errorCode(err)}).`, { subject: this.path, cause: err });
+    }
+    yield* walkFolder(this.path, "", entries, this.options);
+  }
+
+  async read(ref: ReportRef): Promise<Buffer> {
+    const cap = this.options.maxReportBytes;
+    let handle;
+    try {
+      handle = await open(ref.uri, "r");
+    } catch (err) {
+      throw readError(ref, errorCode(err), err);
+    }
+    try {
+      const chunks: Buffer[] = [];
+      let total = 0;
+      for (;;) {
+        const chunk = Buffer.allocUnsafe(64 * 1024);
+        const { bytesRead } = await handle.read(chunk, 0, chunk.length, null);
+        if (bytesRead === 0) break;
+        total += bytesRead;
+        // The file may have grown since it was listed: the cap holds while reading, too.
+        if (total > cap) throw readError(ref, `larger than the ${cap}-byte report size cap`);
+        chunks.push(bytesRead === chunk.length ? chunk : chunk.subarray(0, bytesRead));
+      }
+      return Buffer.concat(chunks, total);
+    } catch (err) {
+      if (err instanceof ScoutgraphError) throw err;
+      throw readError(ref, errorCode(err), err);
+    } finally {
+      await handle.close();
+    }
+  }
+
+  async close(): Promise<void> {}
+}
+
+function readError(ref: ReportRef, reason: string, cause?: unknown): ScoutgraphError {
+  return new ScoutgraphError("READ", `Failed to read local report ${ref.uri}: ${reason}.`, { subject: ref.uri, cause });
+}
