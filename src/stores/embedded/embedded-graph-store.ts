@@ -1,0 +1,270 @@
+// The embedded default store: a LadybugDB database file behind the GraphStore port, holding the
+// same labels, ids, properties and relationships as Neo4j with the same update-tag and cleanup
+// semantics. One connection, used by one operation at a time (LadybugDB transactions belong to
+// the connection), so operations are queued.
+import { existsSync, mkdirSync, statSync } from "node:fs";
+import { dirname, resolve } from "node:path";
+import { ScoutgraphError } from "../../errors.js";
+import type { GraphBatch } from "../../graph/rows.js";
+import { MODULE_NAME, MODULE_VERSION, WRITE_ORDER } from "../../graph/schema.js";
+import type { CleanupStats, GraphStore, ImageDigestRow, Row, WriteContext, WriteStats } from "../graph-store.js";
+import { readCatalog, readFormatVersion, writeFormatVersion } from "./catalog.js";
+import { loadLadybug, resultList, type LbugConnection, type LbugDatabase, type LbugPreparedStatement } from "./ladybug.js";
+import { CLEANUP_BATCH, IMAGE_DIGESTS_QUERY, cleanupStatements, nodeWriteStatement, relWriteStatement, type WriteStatement } from "./statements.js";
+import { META_TABLE, STORE_FORMAT_VERSION, graphTables, metaTable, planMigration } from "./tables.js";
+import { toPlainRow } from "./values.js";
+
+export const DEFAULT_STORE_PATH = "./scoutgraph-db";
+
+export interface EmbeddedGraphStoreOptions {
+  /** The database file (LadybugDB keeps a `.wal` file next to it). */
+  path: string;
+  /** Open without write access (e.g. `scoutgraph query`); prepare() then only checks the schema. */
+  readOnly?: boolean;
+  /** LadybugDB's buffer pool; its own default is 80% of RAM, too much for a CLI on a shared host. */
+  bufferPoolBytes?: number;
+  /** Rows per UNWIND execution inside a batch's transaction. */
+  chunkRows?: number;
+}
+
+const DEFAULT_BUFFER_POOL = 512 * 1024 * 1024;
+const DEFAULT_CHUNK_ROWS = 5_000;
+
+const storeError = (message: string, cause?: unknown): ScoutgraphError => new ScoutgraphError("STORE", message, { cause });
+
+/** One clear line for the ways opening a store file fails. */
+export function describeOpenError(path: string, err: unknown): string {
+  const raw = err instanceof Error ? err.message : String(err);
+  const version = /database file version: (\d+), current build storage version: (\d+)/i.exec(raw);
+  if (/not a valid .* database file/i.test(raw)) return `${path} is not a LadybugDB database (the embedded store's file)`;
+  if (/cannot be a directory/i.test(raw)) return `${path} is a directory; --store names the database file`;
+  if (/could not set lock/i.test(raw)) return `${path} is locked by another process (another scoutgraph run?)`;
+  if (version) {
+    return `${path} was written by another LadybugDB storage version (${version[1]}; this build reads ${version[2]}): use the scoutgraph that wrote it, or sync into a new --store`;
+  }
+  return `cannot open the embedded store ${path}: ${raw.split("\n")[0] ?? raw}`;
+}
+
+export class EmbeddedGraphStore implements GraphStore {
+  readonly kind = "embedded";
+  readonly path: string;
+  private readonly options: EmbeddedGraphStoreOptions;
+  private db: LbugDatabase | undefined;
+  private conn: LbugConnection | undefined;
+  private opening: Promise<LbugConnection> | undefined;
+  private readonly prepared = new Map<string, LbugPreparedStatement>();
+  private tail: Promise<void> = Promise.resolve();
+
+  constructor(options: EmbeddedGraphStoreOptions) {
+    this.options = options;
+    this.path = resolve(options.path);
+  }
+
+  async verifyConnectivity(): Promise<void> {
+    await this.exclusive(async (conn) => {
+      await this.run(conn, "RETURN 1 AS ok");
+    });
+  }
+
+  async prepare(): Promise<void> {
+    await this.exclusive(async (conn) => {
+      const catalog = await readCatalog(conn);
+      const version = catalog.has(META_TABLE) ? await readFormatVersion(conn) : null;
+      if (version !== null && version > STORE_FORMAT_VERSION) {
+        throw storeError(`${this.path} was written by a newer scoutgraph (store format ${version}; this one knows ${STORE_FORMAT_VERSION}): upgrade scoutgraph`);
+      }
+      const plan = planMigration([metaTable(), ...graphTables()], catalog);
+      if (!plan.ok) {
+        throw storeError(`${this.path} holds tables scoutgraph cannot use (${plan.problems.join("; ")}): sync into a new --store`);
+      }
+      if (this.options.readOnly) {
+        if (plan.statements.length > 0) throw storeError(`${this.path} is not an up-to-date scoutgraph store: run scoutgraph sync first`);
+        return;
+      }
+      for (const statement of plan.statements) await conn.query(statement);
+      if (version !== STORE_FORMAT_VERSION) await writeFormatVersion(conn, STORE_FORMAT_VERSION);
+    });
+  }
+
+  async *imageDigests(): AsyncIterable<ImageDigestRow> {
+    const release = await this.lock();
+    try {
+      const conn = await this.connection();
+      for (const result of resultList(await conn.execute(await this.statement(conn, IMAGE_DIGESTS_QUERY), {}))) {
+        while (result.hasNext()) {
+          const row = await result.getNext();
+          if (!row) continue;
+          // ontSource lets the digest index tell scoutgraph's own Image nodes from the providers'.
+          const entry: ImageDigestRow & { ontSource: string | null } = {
+            id: String(row.id),
+            ontDigest: row.ontDigest === null ? null : String(row.ontDigest),
+            ontSource: row.ontSource === null ? null : String(row.ontSource),
+          };
+          yield entry;
+        }
+        result.close();
+      }
+    } finally {
+      release();
+    }
+  }
+
+  async writeBatch(batch: GraphBatch, ctx: WriteContext): Promise<WriteStats> {
+    return this.exclusive(async (conn) => {
+      const params = { now: Date.now(), updateTag: ctx.updateTag, moduleName: MODULE_NAME, moduleVersion: MODULE_VERSION };
+      const stats: WriteStats = { nodes: 0, relationships: 0 };
+      await conn.query("BEGIN TRANSACTION");
+      try {
+        for (const step of WRITE_ORDER) {
+          const rows = batch[step.key] as unknown as Record<string, unknown>[];
+          if (rows.length === 0) continue;
+          const isNode = "node" in step;
+          const write = isNode ? nodeWriteStatement(step.node) : relWriteStatement(step.relationship);
+          const written = await this.writeRows(conn, write, rows, params);
+          if (isNode) stats.nodes += written;
+          else stats.relationships += written;
+        }
+        await conn.query("COMMIT");
+      } catch (err) {
+        await conn.query("ROLLBACK").catch(() => undefined);
+        if (err instanceof ScoutgraphError) throw err;
+        throw storeError(`writing to the embedded store ${this.path} failed: ${(err as Error).message}`, err);
+      }
+      return stats;
+    });
+  }
+
+  async cleanup(ctx: WriteContext): Promise<CleanupStats> {
+    return this.exclusive(async (conn) => {
+      const stats: CleanupStats = { nodesDeleted: 0, relationshipsDeleted: 0 };
+      for (const statement of cleanupStatements()) {
+        // Each round is its own (auto-commit) transaction, bounded by CLEANUP_BATCH deletions.
+        for (;;) {
+          const [row] = await this.run(conn, statement.cypher, { ...statement.constants, updateTag: ctx.updateTag, limit: CLEANUP_BATCH });
+          const deleted = Number(row?.deleted ?? 0);
+          if (statement.kind === "node") stats.nodesDeleted += deleted;
+          else stats.relationshipsDeleted += deleted;
+          if (deleted < CLEANUP_BATCH) break;
+        }
+      }
+      return stats;
+    });
+  }
+
+  async query(cypher: string, params: Record<string, unknown> = {}): Promise<Row[]> {
+    return this.exclusive(async (conn) => {
+      let statement: LbugPreparedStatement;
+      try {
+        statement = await conn.prepare(cypher);
+      } catch (err) {
+        throw new ScoutgraphError("USAGE", `query rejected by the embedded store: ${(err as Error).message}`, { cause: err });
+      }
+      if (!statement.isSuccess()) throw new ScoutgraphError("USAGE", `query rejected by the embedded store: ${statement.getErrorMessage()}`);
+      // LadybugDB classifies the planned statement itself, so no clause list can be outwitted.
+      if (!statement.isReadOnly()) {
+        throw new ScoutgraphError("USAGE", "query is read-only: write clauses (CREATE, MERGE, SET, REMOVE, DELETE, COPY, ALTER, DROP, ...) are refused");
+      }
+      const out: Row[] = [];
+      for (const result of resultList(await conn.execute(statement, params))) {
+        for (const row of await result.getAll()) out.push(toPlainRow(row));
+      }
+      return out;
+    });
+  }
+
+  async close(): Promise<void> {
+    const release = await this.lock();
+    try {
+      const opening = this.opening;
+      this.opening = undefined;
+      if (opening) await opening.catch(() => undefined);
+      this.prepared.clear();
+      await this.conn?.close();
+      await this.db?.close();
+    } finally {
+      this.conn = undefined;
+      this.db = undefined;
+      release();
+    }
+  }
+
+  private async writeRows(conn: LbugConnection, write: WriteStatement, rows: Record<string, unknown>[], params: Record<string, unknown>): Promise<number> {
+    const chunk = this.options.chunkRows ?? DEFAULT_CHUNK_ROWS;
+    const statement = await this.statement(conn, write.cypher);
+    let written = 0;
+    for (let i = 0; i < rows.length; i += chunk) {
+      // Exactly the statement's fields, null when absent, so every row has one shape (one struct type).
+      const slice = rows.slice(i, i + chunk).map((row) => Object.fromEntries(write.fields.map((f) => [f, row[f] ?? null])));
+      for (const result of resultList(await conn.execute(statement, { ...params, ...write.constants, rows: slice }))) {
+        const [row] = await result.getAll();
+        written += Number(row?.written ?? 0);
+      }
+    }
+    return written;
+  }
+
+  private async run(conn: LbugConnection, cypher: string, params: Record<string, unknown> = {}): Promise<Record<string, unknown>[]> {
+    const out: Record<string, unknown>[] = [];
+    for (const result of resultList(await conn.execute(await this.statement(conn, cypher), params))) out.push(...(await result.getAll()));
+    return out;
+  }
+
+  private async statement(conn: LbugConnection, cypher: string): Promise<LbugPreparedStatement> {
+    let statement = this.prepared.get(cypher);
+    if (!statement) {
+      statement = await conn.prepare(cypher);
+      if (!statement.isSuccess()) throw storeError(`embedded store statement failed to prepare: ${statement.getErrorMessage()}`);
+      this.prepared.set(cypher, statement);
+    }
+    return statement;
+  }
+
+  private async exclusive<T>(work: (conn: LbugConnection) => Promise<T>): Promise<T> {
+    const release = await this.lock();
+    try {
+      return await work(await this.connection());
+    } finally {
+      release();
+    }
+  }
+
+  /** A FIFO lock: resolves with the function that releases it. */
+  private async lock(): Promise<() => void> {
+    let release!: () => void;
+    const mine = new Promise<void>((r) => (release = r));
+    const previous = this.tail;
+    this.tail = previous.then(() => mine);
+    await previous;
+    return release;
+  }
+
+  private connection(): Promise<LbugConnection> {
+    if (this.conn) return Promise.resolve(this.conn);
+    this.opening ??= this.open().catch((err: unknown) => {
+      this.opening = undefined;
+      throw err;
+    });
+    return this.opening;
+  }
+
+  private async open(): Promise<LbugConnection> {
+    const lbug = await loadLadybug();
+    const readOnly = this.options.readOnly ?? false;
+    if (existsSync(this.path) && statSync(this.path).isDirectory()) throw storeError(describeOpenError(this.path, new Error("cannot be a directory")));
+    if (readOnly && !existsSync(this.path)) throw storeError(`there is no embedded store at ${this.path}: run scoutgraph sync first, or pass --store`);
+    if (!readOnly) mkdirSync(dirname(this.path), { recursive: true });
+    let db: LbugDatabase | undefined;
+    try {
+      db = new lbug.Database(this.path, this.options.bufferPoolBytes ?? DEFAULT_BUFFER_POOL, true, readOnly);
+      await db.init();
+      const conn = new lbug.Connection(db);
+      await conn.init();
+      this.db = db;
+      this.conn = conn;
+      return conn;
+    } catch (err) {
+      await db?.close().catch(() => undefined);
+      throw storeError(describeOpenError(this.path, err), err);
+    }
+  }
+}
