@@ -1,0 +1,171 @@
+// The pure model builder: rows read from the graph -> a FleetReport (ranking, per-base aggregation,
+// top actions, unmatched reports). No I/O, so it is unit-tested with hand-built rows.
+import { DigestPrefixIndex, normaliseTargetDigest } from "./digest-match.js";
+import { baseMatcher, imageMatcher } from "./filters.js";
+import type { BaseRow, FleetRows, RecommendationRow } from "./queries.js";
+import { addCounts, compareCounts, fixesAnything, meetsMinSeverity, rankCandidates, scaleCounts, ZERO } from "./ranking.js";
+import {
+  REPORT_SCHEMA_VERSION,
+  type BaseEntry,
+  type BaseRef,
+  type Candidate,
+  type FleetReport,
+  type ImageEntry,
+  type ReportFilters,
+  type TopAction,
+  type UnmatchedReport,
+} from "./types.js";
+
+export interface BuildOptions {
+  filters: ReportFilters;
+  /** The report's timestamp (tests pin it). */
+  now?: Date;
+}
+
+export const DEFAULT_FILTERS: ReportFilters = { image: null, base: null, minSeverity: "low", top: 5 };
+
+export function toCandidate(row: RecommendationRow): Candidate {
+  return {
+    id: row.tagId,
+    name: row.name,
+    tag: row.tag,
+    // A graph written by Cartography has no category: recommending the base's own tag is a refresh.
+    category: row.category ?? (row.tagId === row.baseId ? "refresh" : "change"),
+    scoutRank: row.scoutRank,
+    fixes: { ...row.fixes },
+    introduces: { ...row.introduces },
+    benefits: [...row.benefits],
+    alternativeTags: [...row.alternativeTags],
+    size: row.size,
+    flavor: row.flavor,
+    os: row.os,
+    runtime: row.runtime,
+    isSlim: row.isSlim,
+  };
+}
+
+function baseRef(id: string, row: BaseRow | undefined): BaseRef {
+  if (row) return { id: row.id, name: row.name, tag: row.tag };
+  const colon = id.lastIndexOf(":");
+  return colon === -1 ? { id, name: id, tag: "" } : { id, name: id.slice(0, colon), tag: id.slice(colon + 1) };
+}
+
+const byString = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+export function buildFleetReport(rows: FleetRows, options: BuildOptions): FleetReport {
+  const { filters } = options;
+  const basesById = new Map(rows.bases.map((b) => [b.id, b]));
+  const candidatesByBase = new Map<string, Candidate[]>();
+  for (const rec of rows.recommendations) {
+    const list = candidatesByBase.get(rec.baseId) ?? [];
+    list.push(toCandidate(rec));
+    candidatesByBase.set(rec.baseId, list);
+  }
+  const ranked = new Map<string, Candidate[]>();
+  const rankedFor = (baseId: string): Candidate[] => {
+    let list = ranked.get(baseId);
+    if (!list) ranked.set(baseId, (list = rankCandidates(candidatesByBase.get(baseId) ?? [])));
+    return list;
+  };
+  const bestFor = (baseId: string): Candidate | null =>
+    rankedFor(baseId).find((c) => meetsMinSeverity(c.fixes, filters.minSeverity)) ?? null;
+
+  const matchImage = imageMatcher(filters.image);
+  const matchBase = baseMatcher(filters.base);
+
+  const images: ImageEntry[] = [];
+  const seen = new Set<string>();
+  for (const row of rows.images) {
+    const key = `${row.imageId}\u0000${row.baseId}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const base = baseRef(row.baseId, basesById.get(row.baseId));
+    if (!matchBase(base.name, base.id) || !matchImage(row.imageName, row.imageId)) continue;
+    const candidates = rankedFor(base.id);
+    const best = bestFor(base.id);
+    images.push({
+      id: row.imageId,
+      name: row.imageName,
+      digest: row.imageDigest,
+      base,
+      status: best ? "update-available" : candidates.some((c) => fixesAnything(c.fixes)) ? "below-min-severity" : "up-to-date",
+      best,
+      others: candidates.filter((c) => c !== best),
+    });
+  }
+  images.sort((a, b) => byString(a.name, b.name) || byString(a.id, b.id) || byString(a.base.id, b.base.id));
+
+  const imagesByBase = new Map<string, string[]>();
+  for (const img of images) imagesByBase.set(img.base.id, [...(imagesByBase.get(img.base.id) ?? []), img.id]);
+  const bases: BaseEntry[] = [...imagesByBase].map(([baseId, ids]) => {
+    const row = basesById.get(baseId);
+    const best = bestFor(baseId);
+    const sortedIds = [...new Set(ids)].sort(byString);
+    return {
+      ...baseRef(baseId, row),
+      version: row?.version ?? null,
+      digest: row?.digest ?? null,
+      imageCount: ids.length,
+      images: sortedIds,
+      bestUpdate: best,
+      fleetFixes: best ? scaleCounts(best.fixes, ids.length) : { ...ZERO },
+      fleetIntroduces: best ? scaleCounts(best.introduces, ids.length) : { ...ZERO },
+      candidates: rankedFor(baseId),
+    };
+  });
+  bases.sort((a, b) => compareCounts(a.fleetFixes, b.fleetFixes) || b.imageCount - a.imageCount || byString(a.id, b.id));
+
+  const topActions: TopAction[] = bases
+    .filter((b): b is BaseEntry & { bestUpdate: Candidate } => b.bestUpdate !== null)
+    .slice(0, Math.max(0, filters.top))
+    .map((b, i) => ({
+      position: i + 1,
+      base: { id: b.id, name: b.name, tag: b.tag },
+      to: b.bestUpdate,
+      imageCount: b.imageCount,
+      images: b.images,
+      fleetFixes: b.fleetFixes,
+      fleetIntroduces: b.fleetIntroduces,
+    }));
+
+  const unmatchedReports = findUnmatchedReports(rows, filters);
+
+  return {
+    version: REPORT_SCHEMA_VERSION,
+    generatedAt: (options.now ?? new Date()).toISOString(),
+    store: rows.storeKind,
+    filters: { ...filters },
+    summary: {
+      images: images.length,
+      bases: bases.length,
+      imagesWithUpdate: images.filter((i) => i.status === "update-available").length,
+      imagesUpToDate: images.filter((i) => i.status === "up-to-date").length,
+      imagesBelowMinSeverity: images.filter((i) => i.status === "below-min-severity").length,
+      unmatchedReports: unmatchedReports.length,
+      topActionsFix: topActions.reduce((sum, a) => addCounts(sum, a.fleetFixes), { ...ZERO }),
+    },
+    topActions,
+    bases,
+    images,
+    unmatchedReports,
+  };
+}
+
+/** Reports (from each base's report_target_* lists) whose digest links no Image. */
+export function findUnmatchedReports(rows: FleetRows, filters: ReportFilters): UnmatchedReport[] {
+  const index = new DigestPrefixIndex(rows.imageDigests);
+  const matchImage = imageMatcher(filters.image);
+  const matchBase = baseMatcher(filters.base);
+  const out: UnmatchedReport[] = [];
+  for (const base of rows.bases) {
+    if (!matchBase(base.name, base.id)) continue;
+    base.targetImages.forEach((targetImage, i) => {
+      const raw = base.targetDigests[i] ?? null;
+      const digest = normaliseTargetDigest(raw);
+      const reason = digest === "" ? "no-digest" : index.hasPrefix(digest) ? null : "no-matching-image";
+      if (reason === null || !matchImage(targetImage, targetImage)) return;
+      out.push({ targetImage, targetDigest: raw, base: baseRef(base.id, base), reason });
+    });
+  }
+  return out.sort((a, b) => byString(a.targetImage, b.targetImage) || byString(a.base.id, b.base.id));
+}

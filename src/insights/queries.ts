@@ -1,0 +1,145 @@
+// The read side of `scoutgraph report`: three plain Cypher reads that run unchanged on Neo4j and
+// on the embedded LadybugDB store, plus the store's Image digest stream. Ranking and aggregation
+// happen in TypeScript (build-report.ts), so the queries stay dialect-neutral and cheap.
+import type { GraphStore, Row } from "../stores/graph-store.js";
+import type { Category, Counts } from "./types.js";
+
+/** Every Image built on a base. The display name differs only because typed tables lack Cartography's `_ont_uri`. */
+const IMAGES_QUERY = (nameExpr: string): string => `
+MATCH (i:Image)-[:BUILT_ON]->(p:DockerScoutPublicImage)
+RETURN i.id AS image_id, ${nameExpr} AS image_name, i._ont_digest AS image_digest, p.id AS base_id`;
+
+/** Cartography's registry modules name images in `_ont_uri` (or `uri`); scoutgraph's own have `name`. */
+const NEO4J_IMAGE_NAME = "coalesce(i.name, i._ont_uri, i.uri, i.id)";
+const EMBEDDED_IMAGE_NAME = "coalesce(i.name, i.id)";
+
+export const BASES_QUERY = `
+MATCH (p:DockerScoutPublicImage)
+RETURN p.id AS id, p.name AS name, p.tag AS tag, p.version AS version, p.digest AS digest,
+       p.report_target_images AS target_images, p.report_target_digests AS target_digests`;
+
+export const RECOMMENDATIONS_QUERY = `
+MATCH (p:DockerScoutPublicImage)-[r:SHOULD_UPDATE_TO]->(t:DockerScoutPublicImageTag)
+RETURN p.id AS base_id, t.id AS tag_id, t.name AS name, t.tag AS tag, t.alternative_tags AS alternative_tags,
+       t.size AS size, t.flavor AS flavor, t.os AS os, t.runtime AS runtime, t.is_slim AS is_slim,
+       r.benefits AS benefits, r.category AS category, r.rank AS scout_rank,
+       r.fix_critical AS fix_critical, r.fix_high AS fix_high, r.fix_medium AS fix_medium, r.fix_low AS fix_low,
+       r.introduced_critical AS introduced_critical, r.introduced_high AS introduced_high,
+       r.introduced_medium AS introduced_medium, r.introduced_low AS introduced_low`;
+
+export function imagesQuery(storeKind: string): string {
+  return IMAGES_QUERY(storeKind === "neo4j" ? NEO4J_IMAGE_NAME : EMBEDDED_IMAGE_NAME);
+}
+
+export interface ImageRow {
+  imageId: string;
+  imageName: string;
+  imageDigest: string | null;
+  baseId: string;
+}
+
+export interface BaseRow {
+  id: string;
+  name: string;
+  tag: string;
+  version: string | null;
+  digest: string | null;
+  /** Parallel lists: this run's reports built on the base (absent on a graph Cartography wrote). */
+  targetImages: string[];
+  targetDigests: (string | null)[];
+}
+
+export interface RecommendationRow {
+  baseId: string;
+  tagId: string;
+  name: string;
+  tag: string;
+  alternativeTags: string[];
+  size: string | null;
+  flavor: string | null;
+  os: string | null;
+  runtime: string | null;
+  isSlim: boolean | null;
+  benefits: string[];
+  /** Null on a graph Cartography wrote (it drops the section and the order). */
+  category: Category | null;
+  scoutRank: number | null;
+  fixes: Counts;
+  introduces: Counts;
+}
+
+/** Everything the model builder needs, as plain data. */
+export interface FleetRows {
+  storeKind: string;
+  images: ImageRow[];
+  bases: BaseRow[];
+  recommendations: RecommendationRow[];
+  /** Every Image node's raw `_ont_digest`, to tell which reports matched nothing. */
+  imageDigests: (string | null)[];
+}
+
+const str = (v: unknown): string | null => (typeof v === "string" ? v : v === null || v === undefined ? null : String(v));
+const num = (v: unknown): number | null =>
+  typeof v === "number" ? v : typeof v === "bigint" ? Number(v) : typeof v === "string" && v !== "" && !Number.isNaN(Number(v)) ? Number(v) : null;
+const count = (v: unknown): number => Math.max(0, num(v) ?? 0);
+const strings = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x) => x !== null && x !== undefined).map(String) : []);
+const maybeStrings = (v: unknown): (string | null)[] => (Array.isArray(v) ? v.map((x) => str(x)) : []);
+
+export function toImageRow(r: Row): ImageRow {
+  return { imageId: str(r.image_id) ?? "", imageName: str(r.image_name) ?? str(r.image_id) ?? "", imageDigest: str(r.image_digest), baseId: str(r.base_id) ?? "" };
+}
+
+export function toBaseRow(r: Row): BaseRow {
+  return {
+    id: str(r.id) ?? "",
+    name: str(r.name) ?? "",
+    tag: str(r.tag) ?? "",
+    version: str(r.version),
+    digest: str(r.digest),
+    targetImages: strings(r.target_images),
+    targetDigests: maybeStrings(r.target_digests),
+  };
+}
+
+export function toRecommendationRow(r: Row): RecommendationRow {
+  const category = str(r.category);
+  return {
+    baseId: str(r.base_id) ?? "",
+    tagId: str(r.tag_id) ?? "",
+    name: str(r.name) ?? "",
+    tag: str(r.tag) ?? "",
+    alternativeTags: strings(r.alternative_tags),
+    size: str(r.size),
+    flavor: str(r.flavor),
+    os: str(r.os),
+    runtime: str(r.runtime),
+    isSlim: typeof r.is_slim === "boolean" ? r.is_slim : null,
+    benefits: strings(r.benefits),
+    category: category === "refresh" || category === "change" ? category : null,
+    scoutRank: num(r.scout_rank),
+    fixes: { critical: count(r.fix_critical), high: count(r.fix_high), medium: count(r.fix_medium), low: count(r.fix_low) },
+    introduces: {
+      critical: count(r.introduced_critical),
+      high: count(r.introduced_high),
+      medium: count(r.introduced_medium),
+      low: count(r.introduced_low),
+    },
+  };
+}
+
+/** Read the whole fleet from a store: three queries and one digest scan, O(images + reports + recommendations). */
+export async function fetchFleetRows(store: GraphStore): Promise<FleetRows> {
+  // Sequential on purpose: an embedded database may serve one query at a time per connection.
+  const images = await store.query(imagesQuery(store.kind));
+  const bases = await store.query(BASES_QUERY);
+  const recommendations = await store.query(RECOMMENDATIONS_QUERY);
+  const imageDigests: (string | null)[] = [];
+  for await (const row of store.imageDigests()) imageDigests.push(row.ontDigest);
+  return {
+    storeKind: store.kind,
+    images: images.map(toImageRow),
+    bases: bases.map(toBaseRow),
+    recommendations: recommendations.map(toRecommendationRow),
+    imageDigests,
+  };
+}

@@ -1,0 +1,53 @@
+// Escaping for every output format. Every string that came from a report (tags, benefits, image
+// names, digests) is untrusted input and goes through one of these before it reaches an output.
+
+const HTML_ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
+
+/** Text or attribute content in HTML. */
+export function escapeHtml(value: string): string {
+  return value.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c] as string);
+}
+
+/**
+ * JSON that is safe inside an HTML `<script>` element: `<`, `>` and `&` cannot close the element or
+ * open a comment, and U+2028/U+2029 cannot end a JavaScript line.
+ */
+export function jsonForScript(value: unknown): string {
+  return JSON.stringify(value).replace(/[<>&\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+}
+
+// Spreadsheet formula triggers (OWASP "CSV injection"), also after leading blanks.
+const FORMULA_START = /^[\s\u00a0]*[=+\-@\t\r\uff1d\uff0b\uff0d\uff20]/;
+
+/** One CSV cell: always quoted; a cell a spreadsheet would read as a formula gets a leading `'`. */
+export function csvCell(value: string | number | boolean | null): string {
+  if (value === null) return "";
+  if (typeof value === "number" || typeof value === "boolean") return String(value);
+  const inert = FORMULA_START.test(value) || /^[\t\r]/.test(value) ? `'${value}` : value;
+  return `"${inert.replace(/"/g, '""')}"`;
+}
+
+/**
+ * Inline markdown text (GitHub-flavoured, in a table cell or a list item): no table breaks, code
+ * spans, emphasis, links, raw HTML, mentions, or line breaks.
+ */
+export function escapeMarkdown(value: string): string {
+  return stripControls(value)
+    .replace(/[\\`*_{}[\]|~]/g, "\\$&")
+    .replace(/&/g, "&amp;")
+    .replace(/</g, "&lt;")
+    .replace(/>/g, "&gt;")
+    .replace(/@/g, "&#64;");
+}
+
+// C0 and C1 controls (with ESC and its sequences), DEL, and the bidirectional overrides that can
+// make terminal text read differently from what it is.
+// eslint-disable-next-line no-control-regex
+const ANSI_SEQUENCE = /\u001b(?:\[[0-?]*[ -/]*[@-~]|\][^\u0007\u001b]*(?:\u0007|\u001b\\)?|[@-Z\\-_])|\u009b[0-?]*[ -/]*[@-~]/g;
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+
+/** Report text made safe for a terminal: escape sequences removed, other controls dropped. */
+export function stripControls(value: string): string {
+  return value.replace(ANSI_SEQUENCE, "").replace(CONTROL, "");
+}

@@ -1,0 +1,40 @@
+// Wording shared by the renderers. Values from reports are returned raw here: each renderer
+// escapes them for its own format.
+import { SEVERITIES, type Candidate, type Counts, type ImageStatus, type UnmatchedReason } from "../types.js";
+
+/** `1C 5H 2M 0L`. */
+export function countsShort(c: Counts): string {
+  return `${c.critical}C ${c.high}H ${c.medium}M ${c.low}L`;
+}
+
+/** `0 critical / 74 high fixed`, the headline of a move; medium and low are added when nothing worse is. */
+export function fixHeadline(c: Counts): string {
+  const parts = [`${c.critical} critical`, `${c.high} high`];
+  if (c.critical === 0 && c.high === 0) parts.push(`${c.medium} medium`, `${c.low} low`);
+  return `${parts.join(" / ")} fixed`;
+}
+
+/** `2 low` or `none`: what an update adds. */
+export function introducedText(c: Counts): string {
+  const parts = SEVERITIES.filter((s) => c[s] > 0).map((s) => `${c[s]} ${s}`);
+  return parts.length === 0 ? "none" : parts.join(", ");
+}
+
+export function candidateLabel(c: Candidate): string {
+  return `${c.tag} (${c.category}${c.scoutRank === null ? "" : ` #${c.scoutRank}`})`;
+}
+
+export function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? "" : "s"}`;
+}
+
+export const STATUS_TEXT: Record<ImageStatus, string> = {
+  "update-available": "update available",
+  "up-to-date": "up to date",
+  "below-min-severity": "no update at this severity",
+};
+
+export const UNMATCHED_TEXT: Record<UnmatchedReason, string> = {
+  "no-digest": "the report has no target digest",
+  "no-matching-image": "no Image has this digest",
+};
