@@ -1,0 +1,294 @@
+// Every command-line option, declared once as data. This table drives the commander parser, the
+// `--help` text, the environment variables (SCOUTGRAPH_<FLAG>) and the README's option table
+// (scripts/gen-readme-options.mjs); nothing else spells an option out.
+
+/** The commands an option belongs to; `cartography` is the top-level Cartography-compatible form. */
+export type CommandName = "sync" | "query" | "report" | "cartography";
+
+export type OptionType = "string" | "integer" | "boolean" | "choice";
+
+export type OptionGroup = "Docker Scout" | "Graph store" | "Run" | "Output" | "Cartography compatibility";
+
+export interface OptionDef {
+  /** The camelCase key commander stores the value under. */
+  key: string;
+  /** The long flag, without dashes: `neo4j-uri`. */
+  long: string;
+  short?: string;
+  /** Placeholder shown in help for a value, e.g. `URI`; absent for booleans. */
+  valueName?: string;
+  type: OptionType;
+  choices?: readonly string[];
+  default?: string | number | boolean;
+  /** How help shows a default computed at run time. */
+  defaultDescription?: string;
+  description: string;
+  group: OptionGroup;
+  commands: readonly CommandName[];
+  /** Shown in the deprecation warning when the option is used. Deprecated options are hidden. */
+  deprecated?: string;
+  hidden?: boolean;
+  /** Accepted so that a Cartography command line runs unchanged, but has no effect here. */
+  ignored?: boolean;
+}
+
+/** The environment variable of an option: SCOUTGRAPH_ and the flag in upper snake case. */
+export function envVarOf(def: Pick<OptionDef, "long">): string {
+  return `SCOUTGRAPH_${def.long.toUpperCase().replace(/-/g, "_")}`;
+}
+
+const STORE_COMMANDS = ["sync", "query", "report", "cartography"] as const;
+const RUN_COMMANDS = ["sync", "cartography"] as const;
+const LOG_COMMANDS = ["sync", "query", "report", "cartography"] as const;
+
+export const OPTIONS: readonly OptionDef[] = [
+  // Docker Scout: where the reports are.
+  {
+    key: "dockerScoutSource",
+    long: "docker-scout-source",
+    valueName: "SOURCE",
+    type: "string",
+    description:
+      "Docker Scout report source. Accepts a local file or directory, s3://bucket/prefix, gs://bucket/prefix, or azblob://account/container/prefix.",
+    group: "Docker Scout",
+    commands: RUN_COMMANDS,
+  },
+  {
+    key: "dockerScoutResultsDir",
+    long: "docker-scout-results-dir",
+    valueName: "DIR",
+    type: "string",
+    description: "Deprecated: a local folder of reports; use --docker-scout-source.",
+    group: "Docker Scout",
+    commands: RUN_COMMANDS,
+    deprecated: "--docker-scout-results-dir will be removed; use --docker-scout-source instead.",
+  },
+  {
+    key: "dockerScoutS3Bucket",
+    long: "docker-scout-s3-bucket",
+    valueName: "BUCKET",
+    type: "string",
+    description: "Deprecated: an S3 bucket of reports; use --docker-scout-source s3://BUCKET/PREFIX.",
+    group: "Docker Scout",
+    commands: RUN_COMMANDS,
+    deprecated: "--docker-scout-s3-bucket/--docker-scout-s3-prefix will be removed; use --docker-scout-source instead.",
+  },
+  {
+    key: "dockerScoutS3Prefix",
+    long: "docker-scout-s3-prefix",
+    valueName: "PREFIX",
+    type: "string",
+    description: "Deprecated: the key prefix within --docker-scout-s3-bucket.",
+    group: "Docker Scout",
+    commands: RUN_COMMANDS,
+    deprecated: "--docker-scout-s3-bucket/--docker-scout-s3-prefix will be removed; use --docker-scout-source instead.",
+  },
+
+  // Graph store: the embedded store unless --neo4j-uri is given.
+  {
+    key: "store",
+    long: "store",
+    valueName: "PATH",
+    type: "string",
+    default: "./scoutgraph-db",
+    description: "Database file of the embedded graph store (LadybugDB), used when --neo4j-uri is not given.",
+    group: "Graph store",
+    commands: STORE_COMMANDS,
+  },
+  {
+    key: "neo4jUri",
+    long: "neo4j-uri",
+    valueName: "URI",
+    type: "string",
+    description: "Neo4j to write to, e.g. bolt://localhost:7687 or neo4j+s://xxxx.databases.neo4j.io. Without it, the embedded store is used.",
+    group: "Graph store",
+    commands: STORE_COMMANDS,
+  },
+  {
+    key: "neo4jUser",
+    long: "neo4j-user",
+    valueName: "USER",
+    type: "string",
+    description: "Neo4j user name.",
+    group: "Graph store",
+    commands: STORE_COMMANDS,
+  },
+  {
+    key: "neo4jPasswordEnvVar",
+    long: "neo4j-password-env-var",
+    valueName: "NAME",
+    type: "string",
+    description: "Name of the environment variable that holds the Neo4j password (read only with --neo4j-user). The password itself is never a command-line argument.",
+    group: "Graph store",
+    commands: STORE_COMMANDS,
+  },
+  {
+    key: "neo4jPasswordPrompt",
+    long: "neo4j-password-prompt",
+    type: "boolean",
+    default: false,
+    description: "Ask for the Neo4j password on the terminal (or read one line from standard input); wins over --neo4j-password-env-var.",
+    group: "Graph store",
+    commands: STORE_COMMANDS,
+  },
+  {
+    key: "neo4jDatabase",
+    long: "neo4j-database",
+    valueName: "NAME",
+    type: "string",
+    description: "Neo4j database; the server's default database when not given.",
+    group: "Graph store",
+    commands: STORE_COMMANDS,
+  },
+  {
+    key: "createTargetImages",
+    long: "create-target-images",
+    type: "boolean",
+    default: false,
+    description: "Create an Image node for each report's target (Neo4j; always on with the embedded store, which has no registry modules to provide them).",
+    group: "Graph store",
+    commands: RUN_COMMANDS,
+  },
+
+  // Run.
+  {
+    key: "updateTag",
+    long: "update-tag",
+    valueName: "N",
+    type: "integer",
+    defaultDescription: "the current Unix time in seconds",
+    description: "Update tag written as `lastupdated`; cleanup deletes what carries another tag.",
+    group: "Run",
+    commands: RUN_COMMANDS,
+  },
+  {
+    key: "batchSize",
+    long: "batch-size",
+    valueName: "N",
+    type: "integer",
+    default: 1000,
+    description: "Reports per write transaction; memory grows with it, not with the number of reports.",
+    group: "Run",
+    commands: RUN_COMMANDS,
+  },
+  {
+    key: "concurrency",
+    long: "concurrency",
+    valueName: "N",
+    type: "integer",
+    default: 16,
+    description: "Reports read at the same time (reports are still written in sorted order).",
+    group: "Run",
+    commands: RUN_COMMANDS,
+  },
+  {
+    key: "selectedModules",
+    long: "selected-modules",
+    valueName: "MODULES",
+    type: "string",
+    description: "Cartography's comma-separated module list; scoutgraph provides create-indexes and docker_scout.",
+    group: "Cartography compatibility",
+    commands: ["cartography"],
+  },
+
+  // Output.
+  {
+    key: "debug",
+    long: "debug",
+    short: "d",
+    type: "boolean",
+    default: false,
+    description: "Log at debug level (every report, every skip).",
+    group: "Output",
+    commands: LOG_COMMANDS,
+  },
+  {
+    key: "quiet",
+    long: "quiet",
+    short: "q",
+    type: "boolean",
+    default: false,
+    description: "Log warnings and errors only, and show no progress.",
+    group: "Output",
+    commands: LOG_COMMANDS,
+  },
+  {
+    key: "logFormat",
+    long: "log-format",
+    valueName: "FORMAT",
+    type: "choice",
+    choices: ["text", "json"],
+    default: "text",
+    description: "Log lines on standard error as readable text or as JSON (one object per line).",
+    group: "Output",
+    commands: LOG_COMMANDS,
+  },
+  {
+    key: "summaryJson",
+    long: "summary-json",
+    valueName: "FILE",
+    type: "string",
+    description: "Also write the run summary as JSON to FILE (for schedulers and monitoring).",
+    group: "Output",
+    commands: RUN_COMMANDS,
+  },
+  {
+    key: "json",
+    long: "json",
+    type: "boolean",
+    default: false,
+    description: "Print the rows as a JSON array of objects keyed by column name instead of a table.",
+    group: "Output",
+    commands: ["query"],
+  },
+
+  // Cartography flags that a Cartography command line may carry; accepted and ignored.
+  {
+    key: "verbose",
+    long: "verbose",
+    short: "v",
+    type: "boolean",
+    default: false,
+    description: "Cartography's alias of --debug.",
+    group: "Cartography compatibility",
+    commands: ["cartography"],
+  },
+  ...["log-timestamps", "statsd-enabled"].map(
+    (long): OptionDef => ({
+      key: camel(long),
+      long,
+      type: "boolean",
+      default: false,
+      description: "Accepted for Cartography compatibility; ignored.",
+      group: "Cartography compatibility",
+      commands: ["cartography"],
+      ignored: true,
+      hidden: true,
+    }),
+  ),
+  ...["statsd-prefix", "statsd-host", "statsd-port", "neo4j-max-connection-lifetime", "neo4j-liveness-check-timeout"].map(
+    (long): OptionDef => ({
+      key: camel(long),
+      long,
+      valueName: "VALUE",
+      type: "string",
+      description: "Accepted for Cartography compatibility; ignored.",
+      group: "Cartography compatibility",
+      commands: ["cartography"],
+      ignored: true,
+      hidden: true,
+    }),
+  ),
+];
+
+function camel(long: string): string {
+  return long.replace(/-([a-z0-9])/g, (_, c: string) => c.toUpperCase());
+}
+
+export function optionsFor(command: CommandName): OptionDef[] {
+  return OPTIONS.filter((o) => o.commands.includes(command));
+}
+
+export function isHidden(def: OptionDef): boolean {
+  return def.hidden === true || def.deprecated !== undefined;
+}

@@ -1,0 +1,112 @@
+// Runs a sync from resolved options, for both `scoutgraph sync` and the Cartography-compatible
+// top-level form: sets up logging and progress, opens the store, calls runSync, renders the
+// summary on stdout (and --summary-json), handles Ctrl-C, and decides the exit code.
+import { writeFile } from "node:fs/promises";
+import { EXIT, ScoutgraphError } from "../errors.js";
+import { SyncError } from "../sync/errors.js";
+import { runSync } from "../sync/run-sync.js";
+import type { RunSummary } from "../sync/summary.js";
+import type { GraphStore } from "../stores/graph-store.js";
+import { exitCodeOfSummary } from "./exit-codes.js";
+import { cliLogging, type CliLogging } from "./cli-logging.js";
+import type { ResolvedOptions } from "./option-values.js";
+import { openStore } from "./open-store.js";
+import { renderSummaryJson, renderSummaryText } from "./render-summary.js";
+import { sourceFromFlags } from "./source-flags.js";
+import { describeStore, storeConfigOf } from "./store-config.js";
+
+export interface CliIO {
+  stdout: { write(text: string): unknown };
+  stderr: { write(text: string): unknown; isTTY?: boolean };
+  env: Record<string, string | undefined>;
+}
+
+export const PROCESS_IO: CliIO = { stdout: process.stdout, stderr: process.stderr, env: process.env };
+
+/** What to do when no source is configured: `sync` requires one, Cartography's form skips. */
+export type MissingSource = "usage-error" | "skip";
+
+export async function executeSync(resolved: ResolvedOptions, io: CliIO, missingSource: MissingSource): Promise<number> {
+  const logging = cliLogging(resolved, io);
+  const { log } = logging;
+  try {
+    const source = sourceFromFlags(resolved, log);
+    if (source === undefined) {
+      if (missingSource === "skip") {
+        log.info("Docker Scout configuration not provided. Skipping Docker Scout ingestion.");
+        return EXIT.OK;
+      }
+      throw new ScoutgraphError("USAGE", "--docker-scout-source is required (or SCOUTGRAPH_DOCKER_SCOUT_SOURCE).");
+    }
+    const v = resolved.values;
+    const updateTag = v.updateTag === undefined ? Math.floor(Date.now() / 1000) : positive(v.updateTag, "--update-tag");
+    const batchSize = positive(v.batchSize, "--batch-size");
+    const concurrency = positive(v.concurrency, "--concurrency");
+    const storeConfig = await storeConfigOf(resolved, io.env, log);
+    if (storeConfig.kind === "embedded" && v.createTargetImages !== true) {
+      log.debug("The embedded store always creates an Image node per report target.");
+    }
+
+    const store = await openStore(storeConfig);
+    const summary = await withInterrupts((signal) =>
+      syncTo(store, logging, signal, {
+        source,
+        store,
+        storeLabel: describeStore(storeConfig),
+        updateTag,
+        batchSize,
+        concurrency,
+        createTargetImages: v.createTargetImages === true,
+        sourceOptions: { logger: log },
+      }),
+    );
+    logging.progress.stop();
+    io.stdout.write(renderSummaryText(summary));
+    if (typeof v.summaryJson === "string") await writeFile(v.summaryJson, renderSummaryJson(summary));
+    return exitCodeOfSummary(summary);
+  } finally {
+    logging.progress.stop();
+  }
+}
+
+async function syncTo(
+  store: GraphStore,
+  logging: CliLogging,
+  signal: AbortSignal,
+  options: Parameters<typeof runSync>[0],
+): Promise<RunSummary> {
+  try {
+    return await runSync(options, { signal, logger: logging.log, onProgress: (p) => logging.progress.update(p) });
+  } catch (err) {
+    if (!(err instanceof SyncError)) throw err;
+    if (err.code === "INTERRUPTED") logging.log.warn("Interrupted: stopped before the end; no cleanup.");
+    else logging.log.error(err.message);
+    return err.summary;
+  } finally {
+    await store.close().catch((err: unknown) => logging.log.debug(`closing the store: ${String(err)}`));
+  }
+}
+
+/** Ctrl-C asks the run to stop cleanly (the current write finishes); a second Ctrl-C exits now. */
+async function withInterrupts<T>(work: (signal: AbortSignal) => Promise<T>): Promise<T> {
+  const controller = new AbortController();
+  const onSignal = (): void => {
+    if (controller.signal.aborted) process.exit(EXIT.INTERRUPTED);
+    controller.abort();
+  };
+  process.on("SIGINT", onSignal);
+  process.on("SIGTERM", onSignal);
+  try {
+    return await work(controller.signal);
+  } finally {
+    process.off("SIGINT", onSignal);
+    process.off("SIGTERM", onSignal);
+  }
+}
+
+function positive(value: unknown, flag: string): number {
+  if (typeof value !== "number" || !Number.isSafeInteger(value) || value < 1) {
+    throw new ScoutgraphError("USAGE", `${flag} must be a positive integer, got ${String(value)}.`);
+  }
+  return value;
+}

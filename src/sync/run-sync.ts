@@ -1,0 +1,257 @@
+// The sync pipeline: list -> read (bounded concurrency, order kept) -> sniff and parse -> build
+// batches -> load (overlapping the next batch) -> cleanup -> summary. The library entry point:
+// it throws typed errors (SyncError, with the summary so far) and never exits or prints.
+import { BatchBuilder } from "../graph/batch-builder.js";
+import { DigestIndex } from "../graph/digest-index.js";
+import { openReportSource } from "../sources/registry.js";
+import type { SourceOptions } from "../sources/options.js";
+import { PROBLEM_IS_FAILURE, type ReportRef, type ReportSource } from "../sources/report-source.js";
+import type { GraphStore } from "../stores/graph-store.js";
+import { ScoutgraphError } from "../errors.js";
+import { classify, type Classified } from "./classify.js";
+import { SyncError, codeOf, messageOf } from "./errors.js";
+import { SILENT_LOGGER, type SyncLogger } from "./logger.js";
+import { mapOrdered } from "./ordered-map.js";
+import { SerialWriter } from "./serial-writer.js";
+import { SummaryRecorder, type RunSummary } from "./summary.js";
+
+export interface SyncOptions {
+  /** A source string (path, s3://, gs://, azblob://) or an opened source (not closed by runSync). */
+  source: string | ReportSource;
+  sourceOptions?: SourceOptions;
+  /** An opened store; runSync does not close it. */
+  store: GraphStore;
+  /** How the summary names the store (default: its kind); never include credentials. */
+  storeLabel?: string;
+  /** Written as `lastupdated`; default: the current Unix time in seconds. */
+  updateTag?: number;
+  /** Create an Image node per report target (always on for the embedded store). */
+  createTargetImages?: boolean;
+  /** Reports per write; default 1000. */
+  batchSize?: number;
+  /** Reports read at once; default 16. */
+  concurrency?: number;
+}
+
+export interface SyncProgress {
+  listed: number;
+  /** True once the listing has ended, so `listed` is the total. */
+  listingDone: boolean;
+  read: number;
+  parsed: number;
+  written: number;
+  failed: number;
+}
+
+export interface SyncHooks {
+  signal?: AbortSignal;
+  onProgress?: (progress: SyncProgress) => void;
+  logger?: SyncLogger;
+}
+
+type ReadItem = { ref: ReportRef; bytes: Buffer } | { ref: ReportRef; readError: string };
+
+export async function runSync(options: SyncOptions, hooks: SyncHooks = {}): Promise<RunSummary> {
+  const log = hooks.logger ?? SILENT_LOGGER;
+  const signal = hooks.signal;
+  const updateTag = options.updateTag ?? Math.floor(Date.now() / 1000);
+  const store = options.store;
+  const createTargetImages = store.kind === "embedded" || options.createTargetImages === true;
+  const batchSize = Math.max(1, options.batchSize ?? 1000);
+  const sourceName = typeof options.source === "string" ? options.source : options.source.uri;
+  const recorder = new SummaryRecorder(sourceName, options.storeLabel ?? store.kind, updateTag);
+  const counts = recorder.summary.reports;
+  const progress: SyncProgress = { listed: 0, listingDone: false, read: 0, parsed: 0, written: 0, failed: 0 };
+  const report = (): void => hooks.onProgress?.({ ...progress, failed: counts.failed });
+
+  const fatal = (code: ScoutgraphError["code"], err: unknown, subject?: string): SyncError => {
+    const message = messageOf(err);
+    const summary = recorder.finish(code === "INTERRUPTED" ? "interrupted" : "failed", { code, message });
+    summary.cleanup = { ran: false, reason: code === "INTERRUPTED" ? "the run was interrupted" : "the run failed" };
+    return new SyncError(code, message, summary, { cause: err, ...(subject === undefined ? {} : { subject }) });
+  };
+
+  let source: ReportSource;
+  try {
+    source = typeof options.source === "string" ? await openReportSource(options.source, options.sourceOptions) : options.source;
+  } catch (err) {
+    throw fatal(codeOf(err, "SOURCE"), err, sourceName);
+  }
+  recorder.summary.source = source.uri;
+  log.info(`Using Docker Scout recommendation reports from ${source.uri}`);
+
+  try {
+    // The store first: an unreachable store fails before anything is listed or read.
+    let index: DigestIndex;
+    try {
+      await store.verifyConnectivity();
+      await store.prepare();
+      index = await DigestIndex.build(store.imageDigests());
+    } catch (err) {
+      throw fatal(codeOf(err, "STORE"), err);
+    }
+
+    const builder = new BatchBuilder(index, { createTargetImages });
+    const writer = new SerialWriter(store, { updateTag }, (stats, batch, reports) => {
+      recorder.summary.written.nodes += stats.nodes;
+      recorder.summary.written.relationships += stats.relationships;
+      recorder.summary.written.builtOnLinks += batch.builtOn.length;
+      progress.written += reports;
+      report();
+    });
+
+    const listing = countListing(source.list(), recorder, progress, report);
+    const read = async (ref: ReportRef): Promise<ReadItem> => {
+      if (ref.problem !== undefined) return { ref, bytes: Buffer.alloc(0) };
+      try {
+        return { ref, bytes: await source.read(ref) };
+      } catch (err) {
+        if (err instanceof ScoutgraphError && err.code !== "READ") throw err;
+        return { ref, readError: messageOf(err) };
+      }
+    };
+
+    try {
+      for await (const item of mapOrdered(listing, options.concurrency ?? 16, read, signal)) {
+        progress.read += 1;
+        const outcome = handle(item, recorder, log);
+        if (outcome !== undefined && outcome.kind === "report") {
+          const added = builder.add(outcome.report, item.ref.uri);
+          if (added.status === "added") {
+            const linked = added.matchedImages + (added.targetImageId === null ? 0 : 1);
+            if (linked === 0) recorder.unmatched(item.ref.uri);
+            counts.ingested += 1;
+            progress.parsed += 1;
+            log.debug(`Parsed ${item.ref.uri}: public_image=${added.publicImageId}, attached to ${linked} target image node(s)`, {
+              uri: item.ref.uri,
+            });
+          }
+          if (builder.pending >= batchSize) await submit(writer, builder);
+        }
+        report();
+      }
+    } catch (err) {
+      if (err instanceof SyncError) throw err;
+      const code = isStoreFailure(err) ? "STORE" : codeOf(err, "SOURCE");
+      throw fatal(code, err);
+    }
+
+    try {
+      if (signal?.aborted !== true && builder.pending > 0) await submit(writer, builder);
+      await writer.flush();
+    } catch (err) {
+      throw fatal(codeOf(err, "STORE"), err);
+    }
+    progress.listingDone = true;
+    report();
+
+    if (signal?.aborted === true) {
+      throw fatal("INTERRUPTED", new Error("interrupted: the run stopped before the end; cleanup skipped"));
+    }
+    if (counts.listed === 0) {
+      log.error(`No Docker Scout report files found in ${source.uri}`);
+      throw fatal("EMPTY_SOURCE", new Error(`No Docker Scout report files found in ${source.uri}.`), source.uri);
+    }
+    log.info(`Processed ${counts.listed} Docker Scout report files from ${source.uri}`);
+
+    try {
+      await cleanupIfSafe(store, updateTag, recorder, log);
+    } catch (err) {
+      throw fatal(codeOf(err, "STORE"), err);
+    }
+    return recorder.finish(counts.failed > 0 ? "partial" : "ok");
+  } finally {
+    if (typeof options.source === "string") await source.close().catch(() => undefined);
+  }
+
+  function handle(item: ReadItem, rec: SummaryRecorder, logger: SyncLogger): Classified | undefined {
+    const { ref } = item;
+    if (ref.problem !== undefined) {
+      if (PROBLEM_IS_FAILURE[ref.problem.kind]) {
+        logger.error(ref.problem.message, { uri: ref.uri });
+        rec.fail(ref.uri, ref.problem.message);
+      } else {
+        logger.warn(ref.problem.message, { uri: ref.uri });
+        rec.skip(ref.uri, ref.problem.message);
+      }
+      return undefined;
+    }
+    if ("readError" in item) {
+      logger.error(`Failed to read ${ref.uri}: ${item.readError}`, { uri: ref.uri });
+      rec.fail(ref.uri, item.readError);
+      return undefined;
+    }
+    const outcome = classify(item.bytes);
+    switch (outcome.kind) {
+      case "not-a-report":
+        logger.debug(`Skipping ${ref.uri}: not a Docker Scout recommendations report (${outcome.reason})`, { uri: ref.uri });
+        counts.notReports += 1;
+        break;
+      case "malformed":
+        logger.warn(`Failed to parse ${ref.uri}: ${outcome.reason}`, { uri: ref.uri });
+        rec.fail(ref.uri, outcome.reason);
+        break;
+      case "no-base-image":
+        logger.info(`No base image in ${ref.uri}: Docker Scout could not resolve it; nothing to write`, { uri: ref.uri });
+        counts.noBaseImage += 1;
+        break;
+      case "report":
+        break;
+    }
+    return outcome;
+  }
+}
+
+async function submit(writer: SerialWriter, builder: BatchBuilder): Promise<void> {
+  const reports = builder.pending;
+  try {
+    await writer.submit(builder.take(), reports);
+  } catch (err) {
+    throw new StoreFailure(err);
+  }
+}
+
+/** Marks an error as coming from the store, so the pipeline maps it to STORE (exit 1). */
+class StoreFailure extends Error {
+  constructor(readonly original: unknown) {
+    super(messageOf(original), { cause: original });
+  }
+}
+
+function isStoreFailure(err: unknown): boolean {
+  return err instanceof StoreFailure;
+}
+
+async function* countListing(
+  refs: AsyncIterable<ReportRef>,
+  recorder: SummaryRecorder,
+  progress: SyncProgress,
+  report: () => void,
+): AsyncGenerator<ReportRef> {
+  for await (const ref of refs) {
+    recorder.summary.reports.listed += 1;
+    progress.listed += 1;
+    yield ref;
+  }
+  progress.listingDone = true;
+  report();
+}
+
+async function cleanupIfSafe(store: GraphStore, updateTag: number, recorder: SummaryRecorder, log: SyncLogger): Promise<void> {
+  const { failed, ingested } = recorder.summary.reports;
+  if (failed > 0) {
+    const reason = `${failed} report(s) failed to read or parse`;
+    log.warn(`Skipping Docker Scout cleanup because ${reason}.`);
+    recorder.summary.cleanup = { ran: false, reason };
+    return;
+  }
+  if (ingested === 0) {
+    const reason = "no reports were ingested";
+    log.warn(`Skipping Docker Scout cleanup because ${reason}.`);
+    recorder.summary.cleanup = { ran: false, reason };
+    return;
+  }
+  log.info("Running Docker Scout cleanup");
+  const stats = await store.cleanup({ updateTag });
+  recorder.summary.cleanup = { ran: true, ...stats };
+}
