@@ -1,0 +1,194 @@
+// The GraphStore adapter for Neo4j 5 (self-hosted, clusters, Aura) over neo4j-driver 6. Every
+// statement runs in a managed transaction (transient errors are retried by the driver), with
+// parameters only, and every result is consumed. The Cypher comes from graph/cypher/neo4j.ts.
+import neo4j, { type Driver, type ManagedTransaction, type Session } from "neo4j-driver";
+import { ScoutgraphError } from "../../errors.js";
+import {
+  cleanupStatements,
+  IMAGE_DIGESTS_PAGE_QUERY,
+  indexStatements,
+  nodeMergeQuery,
+  relationshipMergeQuery,
+} from "../../graph/cypher/neo4j.js";
+import type { GraphBatch } from "../../graph/rows.js";
+import { MODULE_NAME, MODULE_VERSION, RELATIONSHIPS, SCOUTGRAPH_IMAGE_SOURCE, WRITE_ORDER } from "../../graph/schema.js";
+import type { CleanupStats, GraphStore, ImageDigestRow, Row, WriteContext, WriteStats } from "../graph-store.js";
+import { NEO4J_DEFAULTS, type Neo4jConfig } from "./config.js";
+import { assertReadOnly } from "./read-only.js";
+import { rowConverter, toPlain, toQueryParam } from "./values.js";
+
+const IMAGE_PAGE_SIZE = 10_000;
+
+interface WriteStep {
+  key: keyof GraphBatch;
+  cypher: string;
+  convert: (row: object) => Record<string, unknown>;
+  isNode: boolean;
+}
+
+const WRITE_STEPS: WriteStep[] = WRITE_ORDER.map((step) =>
+  "node" in step
+    ? { key: step.key, cypher: nodeMergeQuery(step.node), convert: rowConverter(step.node.properties), isNode: true }
+    : { key: step.key, cypher: relationshipMergeQuery(step.relationship), convert: rowConverter(step.relationship.properties), isNode: false },
+);
+
+function describe(err: unknown): string {
+  const e = err as { code?: string; message?: string };
+  return [e.code, e.message].filter(Boolean).join(": ") || String(err);
+}
+
+export class Neo4jGraphStore implements GraphStore {
+  readonly kind = "neo4j";
+  private readonly driver: Driver;
+  private readonly config: Required<Pick<Neo4jConfig, "uri" | "batchSize" | "cleanupLimit" | "connectionTimeoutMs">> & Neo4jConfig;
+
+  constructor(config: Neo4jConfig) {
+    this.config = { ...NEO4J_DEFAULTS, ...config };
+    const auth = config.user ? neo4j.auth.basic(config.user, config.password ?? "") : undefined;
+    try {
+      this.driver = neo4j.driver(this.config.uri, auth, {
+        connectionTimeout: this.config.connectionTimeoutMs,
+        connectionAcquisitionTimeout: config.acquisitionTimeoutMs ?? NEO4J_DEFAULTS.acquisitionTimeoutMs,
+        maxTransactionRetryTime: 30_000,
+        userAgent: `scoutgraph/${MODULE_VERSION}`,
+      });
+    } catch (err) {
+      throw new ScoutgraphError("STORE", `invalid Neo4j URI ${this.config.uri}: ${describe(err)}`, { cause: err });
+    }
+  }
+
+  private session(mode: "READ" | "WRITE"): Session {
+    return this.driver.session({
+      database: this.config.database,
+      defaultAccessMode: mode === "READ" ? neo4j.session.READ : neo4j.session.WRITE,
+    });
+  }
+
+  private async withSession<T>(mode: "READ" | "WRITE", what: string, work: (s: Session) => Promise<T>): Promise<T> {
+    const session = this.session(mode);
+    try {
+      return await work(session);
+    } catch (err) {
+      if (err instanceof ScoutgraphError) throw err;
+      throw new ScoutgraphError("STORE", `Neo4j ${what} failed: ${describe(err)}`, { cause: err });
+    } finally {
+      await session.close();
+    }
+  }
+
+  async verifyConnectivity(): Promise<void> {
+    const where = `Neo4j at ${this.config.uri}${this.config.database ? ` (database ${this.config.database})` : ""}`;
+    // The driver honours its timeouts; the race is a backstop so a caller never hangs on discovery.
+    const limit = this.config.connectionTimeoutMs * 2 + 1_000;
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`no answer within ${limit} ms`)), limit);
+    });
+    try {
+      // Opening a connection authenticates, so wrong credentials fail here too.
+      await Promise.race([this.driver.verifyConnectivity({ database: this.config.database }), timeout]);
+    } catch (err) {
+      throw new ScoutgraphError("STORE", `cannot connect to ${where}: ${describe(err)}`, { cause: err });
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  async prepare(): Promise<void> {
+    await this.withSession("WRITE", "index creation", async (session) => {
+      // Schema statements cannot share a transaction with writes; one each, as Cartography runs them.
+      for (const statement of indexStatements()) await session.executeWrite((tx) => tx.run(statement));
+    });
+  }
+
+  async *imageDigests(): AsyncIterable<ImageDigestRow> {
+    // Keyset pages over the Image(id) index, one managed read each: retry-safe and bounded in memory.
+    // Several nodes can share an id (one per registry), so the boundary id is re-read and the nodes
+    // already returned for it are skipped by element id.
+    let after = "";
+    let seenAtAfter = new Set<string>();
+    let limit = IMAGE_PAGE_SIZE;
+    for (;;) {
+      const records = await this.withSession("READ", "Image digest read", (s) =>
+        s.executeRead(async (tx) => (await tx.run(IMAGE_DIGESTS_PAGE_QUERY, { after, limit: neo4j.int(limit) })).records),
+      );
+      let lastId = after;
+      let seen = seenAtAfter;
+      for (const record of records) {
+        const id = record.get("id") as string;
+        const element = record.get("element") as string;
+        if (id !== lastId) {
+          lastId = id;
+          seen = new Set();
+        }
+        if (id === after && seenAtAfter.has(element)) continue;
+        seen.add(element);
+        yield { id, ontDigest: record.get("digest") as string | null, ontSource: record.get("source") as string | null };
+      }
+      if (records.length < limit) return;
+      // A full page of one id: widen the page, or the same rows would come back forever.
+      limit = lastId === after ? limit * 2 : IMAGE_PAGE_SIZE;
+      after = lastId;
+      seenAtAfter = seen;
+    }
+  }
+
+  async writeBatch(batch: GraphBatch, ctx: WriteContext): Promise<WriteStats> {
+    const stats: WriteStats = { nodes: 0, relationships: 0 };
+    const fixed = {
+      lastupdated: neo4j.int(ctx.updateTag),
+      module_name: MODULE_NAME,
+      module_version: MODULE_VERSION,
+      source: SCOUTGRAPH_IMAGE_SOURCE,
+      ...Object.assign({}, ...RELATIONSHIPS.map((r) => r.constants ?? {})),
+    };
+    await this.withSession("WRITE", "write", async (session) => {
+      for (const step of WRITE_STEPS) {
+        const rows = batch[step.key] as object[];
+        for (let start = 0; start < rows.length; start += this.config.batchSize) {
+          const chunk = rows.slice(start, start + this.config.batchSize).map(step.convert);
+          await session.executeWrite((tx: ManagedTransaction) => tx.run(step.cypher, { ...fixed, rows: chunk }));
+          if (step.isNode) stats.nodes += chunk.length;
+          else stats.relationships += chunk.length;
+        }
+      }
+    });
+    return stats;
+  }
+
+  async cleanup(ctx: WriteContext): Promise<CleanupStats> {
+    const stats: CleanupStats = { nodesDeleted: 0, relationshipsDeleted: 0, transactions: 0 };
+    const params = {
+      lastupdated: neo4j.int(ctx.updateTag),
+      limit: neo4j.int(this.config.cleanupLimit),
+      source: SCOUTGRAPH_IMAGE_SOURCE,
+    };
+    await this.withSession("WRITE", "cleanup", async (session) => {
+      for (const statement of cleanupStatements()) {
+        // Iterative, as Cartography's GraphStatement: repeat until a transaction deletes nothing.
+        for (;;) {
+          const result = await session.executeWrite((tx) => tx.run(statement.cypher, params));
+          stats.transactions = (stats.transactions ?? 0) + 1;
+          const counters = result.summary.counters.updates();
+          stats.nodesDeleted += counters.nodesDeleted;
+          stats.relationshipsDeleted += counters.relationshipsDeleted;
+          if (counters.nodesDeleted + counters.relationshipsDeleted === 0) break;
+        }
+      }
+    });
+    return stats;
+  }
+
+  async query(cypher: string, params: Record<string, unknown> = {}): Promise<Row[]> {
+    assertReadOnly(cypher);
+    const converted = toQueryParam(params) as Record<string, unknown>;
+    return this.withSession("READ", "query", async (session) => {
+      const result = await session.executeRead((tx) => tx.run(cypher, converted));
+      return result.records.map((r) => toPlain(r.toObject()) as Row);
+    });
+  }
+
+  async close(): Promise<void> {
+    await this.driver.close();
+  }
+}
