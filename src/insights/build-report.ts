@@ -151,20 +151,31 @@ export function buildFleetReport(rows: FleetRows, options: BuildOptions): FleetR
   };
 }
 
-/** Reports (from each base's report_target_* lists) whose digest links no Image. */
+/**
+ * Reports (from each base's report_target_* lists) that linked no Image. A report is linked when an
+ * Image built on its base has a digest its normalised target digest prefixes (Cartography's rule),
+ * or is the Image scoutgraph created for it (same name: the embedded store, --create-target-images).
+ */
 export function findUnmatchedReports(rows: FleetRows, filters: ReportFilters): UnmatchedReport[] {
-  const index = new DigestPrefixIndex(rows.imageDigests);
+  const linked = new Map<string, { names: Set<string>; digests: (string | null)[] }>();
+  for (const img of rows.images) {
+    const entry = linked.get(img.baseId) ?? { names: new Set<string>(), digests: [] };
+    entry.names.add(img.imageName);
+    entry.digests.push(img.imageDigest);
+    linked.set(img.baseId, entry);
+  }
   const matchImage = imageMatcher(filters.image);
   const matchBase = baseMatcher(filters.base);
   const out: UnmatchedReport[] = [];
   for (const base of rows.bases) {
-    if (!matchBase(base.name, base.id)) continue;
+    if (!matchBase(base.name, base.id) || base.targetImages.length === 0) continue;
+    const entry = linked.get(base.id);
+    const index = new DigestPrefixIndex(entry?.digests ?? []);
     base.targetImages.forEach((targetImage, i) => {
       const raw = base.targetDigests[i] ?? null;
       const digest = normaliseTargetDigest(raw);
-      const reason = digest === "" ? "no-digest" : index.hasPrefix(digest) ? null : "no-matching-image";
-      if (reason === null || !matchImage(targetImage, targetImage)) return;
-      out.push({ targetImage, targetDigest: raw, base: baseRef(base.id, base), reason });
+      if (index.hasPrefix(digest) || entry?.names.has(targetImage) === true || !matchImage(targetImage, targetImage)) return;
+      out.push({ targetImage, targetDigest: raw, base: baseRef(base.id, base), reason: digest === "" ? "no-digest" : "no-matching-image" });
     });
   }
   return out.sort((a, b) => byString(a.targetImage, b.targetImage) || byString(a.base.id, b.base.id));

@@ -1,5 +1,5 @@
 // The read side of `scoutgraph report`: three plain Cypher reads that run unchanged on Neo4j and
-// on the embedded LadybugDB store, plus the store's Image digest stream. Ranking and aggregation
+// on the embedded LadybugDB store (only the Image display name differs). Ranking and aggregation
 // happen in TypeScript (build-report.ts), so the queries stay dialect-neutral and cheap.
 import type { GraphStore, Row } from "../stores/graph-store.js";
 import type { Category, Counts } from "./types.js";
@@ -74,8 +74,6 @@ export interface FleetRows {
   images: ImageRow[];
   bases: BaseRow[];
   recommendations: RecommendationRow[];
-  /** Every Image node's raw `_ont_digest`, to tell which reports matched nothing. */
-  imageDigests: (string | null)[];
 }
 
 const str = (v: unknown): string | null => (typeof v === "string" ? v : v === null || v === undefined ? null : String(v));
@@ -127,19 +125,16 @@ export function toRecommendationRow(r: Row): RecommendationRow {
   };
 }
 
-/** Read the whole fleet from a store: three queries and one digest scan, O(images + reports + recommendations). */
+/** Read the whole fleet from a store: three queries, O(images + reports + recommendations). */
 export async function fetchFleetRows(store: GraphStore): Promise<FleetRows> {
   // Sequential on purpose: an embedded database may serve one query at a time per connection.
   const images = await store.query(imagesQuery(store.kind));
   const bases = await store.query(BASES_QUERY);
   const recommendations = await store.query(RECOMMENDATIONS_QUERY);
-  const imageDigests: (string | null)[] = [];
-  for await (const row of store.imageDigests()) imageDigests.push(row.ontDigest);
   return {
     storeKind: store.kind,
     images: images.map(toImageRow),
     bases: bases.map(toBaseRow),
     recommendations: recommendations.map(toRecommendationRow),
-    imageDigests,
   };
 }
