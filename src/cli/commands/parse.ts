@@ -1,13 +1,152 @@
-// `scoutgraph parse PATH...`: placeholder until the parser lands (issue 2).
+// `scoutgraph parse PATH...`: reads reports from files, folders or bucket URLs and prints what the
+// parser finds, as a readable summary or as JSON (the fixture shape). Nothing is written anywhere.
+// Exit codes (contract Part A D9): 0 all read and none malformed, 3 otherwise, 2 for a missing PATH.
+import { stat } from "node:fs/promises";
 import type { Command } from "commander";
+import { EXIT, ScoutgraphError } from "../../errors.js";
+import { decodeReport } from "../../report/decode.js";
+import { parseReport } from "../../report/parse-report.js";
+import { isMalformed, type ParseResult, type VulnerabilityCounts } from "../../report/types.js";
+import { readReports } from "../../sources/read-reports.js";
+import { openReportSource, parseSourceSpec } from "../../sources/registry.js";
+import { PROBLEM_IS_FAILURE } from "../../sources/report-source.js";
+
+/** What is printed for one file: a parse result, or `{ error }` when the file could not be read. */
+type FileResult = ParseResult | { error: string };
+
+interface Output {
+  /** Called once per file, in order. */
+  file(uri: string, result: FileResult): Promise<void>;
+  end(): Promise<void>;
+}
+
+async function write(text: string): Promise<void> {
+  // Respect back-pressure: a folder of thousands of reports piped to `jq` must not pile up in memory.
+  if (!process.stdout.write(text)) await new Promise<void>((resolve) => process.stdout.once("drain", () => resolve()));
+}
+
+function jsonOutput(single: boolean): Output {
+  let count = 0;
+  return {
+    async file(uri, result) {
+      if (single) return write(`${JSON.stringify(result, null, 2)}\n`);
+      const entry = JSON.stringify({ file: uri, result }, null, 2).replace(/\n/g, "\n  ");
+      await write(`${count++ === 0 ? "[\n" : ",\n"}  ${entry}`);
+    },
+    async end() {
+      if (!single) await write(count === 0 ? "[]\n" : "\n]\n");
+    },
+  };
+}
+
+const SEVERITIES = [["critical", "C"], ["high", "H"], ["medium", "M"], ["low", "L"]] as const;
+
+function counts(v: VulnerabilityCounts): string {
+  return SEVERITIES.map(([k, letter]) => `${v[k]}${letter}`).join(" ");
+}
+
+/** What a recommendation fixes: the base count minus its count, where positive (Cartography's `fix_*`). */
+function fixes(base: VulnerabilityCounts, rec: VulnerabilityCounts): string {
+  const parts = SEVERITIES.filter(([k]) => base[k] - rec[k] > 0).map(([k, letter]) => `${base[k] - rec[k]}${letter}`);
+  return parts.length === 0 ? "fixes nothing" : `fixes ${parts.join(" ")}`;
+}
+
+function summary(uri: string, result: FileResult): string {
+  if ("error" in result && !("is_report" in result)) return `${uri}\n  unreadable: ${result.error}\n`;
+  if (!result.is_report) return `${uri}\n  not a report\n`;
+  if (isMalformed(result)) return `${uri}\n  malformed report: ${result.error}\n`;
+  const lines = [uri, `  target      ${result.target.image || "(unnamed)"}${result.target.digest === null ? "" : `  digest ${result.target.digest}`}`];
+  const base = result.base_image;
+  if (base === null) {
+    lines.push("  base image  not determined by Docker Scout (nothing to recommend)");
+    return `${lines.join("\n")}\n`;
+  }
+  lines.push(`  base image  ${base.name}:${base.tag}  ${counts(base.vulnerabilities)}`);
+  if (base.alternative_tags.length > 0) lines.push(`  also        ${base.alternative_tags.join(", ")}`);
+  lines.push(`  recommendations: ${result.recommendations.length === 0 ? "none (up to date)" : result.recommendations.length}`);
+  const width = Math.max(0, ...result.recommendations.map((r) => r.tag.length));
+  for (const r of result.recommendations) {
+    lines.push(`    ${r.section.padEnd(7)}  ${r.tag.padEnd(width)}  ${counts(r.vulnerabilities)}  ${fixes(base.vulnerabilities, r.vulnerabilities)}`);
+  }
+  return `${lines.join("\n")}\n`;
+}
+
+function textOutput(): Output {
+  let count = 0;
+  return {
+    async file(uri, result) {
+      await write(`${count++ === 0 ? "" : "\n"}${summary(uri, result)}`);
+    },
+    async end() {},
+  };
+}
+
+/** Fails fast, before any output, on a PATH that names nothing (a usage error, exit 2). */
+async function checkPaths(paths: string[]): Promise<boolean> {
+  let singleFile = false;
+  for (const path of paths) {
+    const spec = parseSourceSpec(path);
+    if (spec.kind !== "local") continue;
+    try {
+      singleFile = (await stat(spec.path)).isFile();
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === "ENOENT") throw new ScoutgraphError("USAGE", `${path}: no such file or folder.`, { subject: path });
+      singleFile = false;
+    }
+  }
+  return paths.length === 1 && singleFile;
+}
+
+function parseBytes(bytes: Buffer): ParseResult {
+  const text = decodeReport(bytes);
+  // Binary or non-UTF-8 bytes are "not a report" (contract D6), like any other text without the header.
+  return text === null ? { target: null, base_image: null, recommendations: [], is_report: false } : parseReport(text);
+}
+
+/** Parses every report under `paths` into `out`; returns whether anything failed. */
+async function parsePaths(paths: string[], out: Output): Promise<boolean> {
+  let failed = false;
+  const fail = (uri: string, message: string): FileResult => {
+    failed = true;
+    console.error(`scoutgraph: ${message.includes(uri) ? message : `${uri}: ${message}`}`);
+    return { error: message };
+  };
+  for (const path of paths) {
+    const source = await openReportSource(path);
+    try {
+      for await (const outcome of readReports(source)) {
+        const uri = outcome.ref.uri;
+        if (outcome.status === "failed") await out.file(uri, fail(uri, outcome.error.message));
+        else if (outcome.status === "skipped") {
+          if (PROBLEM_IS_FAILURE[outcome.problem.kind]) await out.file(uri, fail(uri, outcome.problem.message));
+          else console.error(`scoutgraph: ${outcome.problem.message}`);
+        } else {
+          const result = parseBytes(outcome.bytes);
+          if (isMalformed(result)) fail(uri, `malformed report: ${result.error}`);
+          await out.file(uri, result);
+        }
+      }
+    } catch (err) {
+      // The source as a whole cannot be listed (missing bucket, denied): report it, go on with the others.
+      if (!(err instanceof ScoutgraphError) || err.code !== "SOURCE") throw err;
+      await out.file(source.uri, fail(source.uri, err.message));
+    } finally {
+      await source.close();
+    }
+  }
+  await out.end();
+  return failed;
+}
 
 export function registerParseCommand(program: Command): void {
   program
     .command("parse")
-    .description("Parse docker scout recommendations reports and print what was found.")
-    .argument("<path...>", "report files or folders")
-    .option("--json", "print the parse as JSON")
-    .action(() => {
-      throw new Error("parse is not implemented yet");
+    .description("Parse docker scout recommendations reports and print what was found (nothing is written).")
+    .argument("<path...>", "report files or folders (read recursively, hidden entries skipped), or s3://, gs://, azblob:// sources")
+    .option("--json", "print each parse as JSON: one object for a single file, else an array of { file, result }")
+    .action(async (paths: string[], opts: { json?: boolean }) => {
+      const single = await checkPaths(paths);
+      const failed = await parsePaths(paths, opts.json === true ? jsonOutput(single) : textOutput());
+      process.exitCode = failed ? EXIT.PARTIAL : EXIT.OK;
     });
 }

@@ -1,0 +1,62 @@
+// `scoutgraph report`: what to update, ranked, for the whole fleet. Reads the graph (either store),
+// builds the FleetReport (src/insights) and renders it as a table, JSON, CSV, markdown or HTML.
+import { writeFile } from "node:fs/promises";
+import type { Command } from "commander";
+import { EXIT, ScoutgraphError } from "../../errors.js";
+import { generateFleetReport } from "../../insights/index.js";
+import { FORMATS, render, type Format } from "../../insights/render/index.js";
+import { SEVERITIES, type Severity } from "../../insights/types.js";
+import { cliLogging } from "../cli-logging.js";
+import { openStore } from "../open-store.js";
+import { addOptions, resolveOptions, type ResolvedOptions } from "../option-values.js";
+import { storeConfigOf } from "../store-config.js";
+import { PROCESS_IO, type CliIO } from "../sync-runner.js";
+
+/** Colour only on a terminal, and never when NO_COLOR is set (https://no-color.org) or output goes to a file. */
+export function useColor(stdout: { isTTY?: boolean }, env: Record<string, string | undefined>, toFile: boolean): boolean {
+  return !toFile && stdout.isTTY === true && (env.NO_COLOR === undefined || env.NO_COLOR === "");
+}
+
+function reportOptions(resolved: ResolvedOptions): { format: Format; output: string | null; image: string | null; base: string | null; minSeverity: Severity; top: number } {
+  const v = resolved.values;
+  const format = String(v.format ?? "table") as Format;
+  if (!FORMATS.includes(format)) throw new ScoutgraphError("USAGE", `--format must be one of ${FORMATS.join(", ")}, got "${format}".`);
+  const minSeverity = String(v.minSeverity ?? "low") as Severity;
+  if (!SEVERITIES.includes(minSeverity)) throw new ScoutgraphError("USAGE", `--min-severity must be one of ${SEVERITIES.join(", ")}, got "${minSeverity}".`);
+  const top = Number(v.top ?? 5);
+  if (!Number.isInteger(top) || top < 1) throw new ScoutgraphError("USAGE", `--top expects a positive integer, got "${String(v.top)}".`);
+  const text = (x: unknown): string | null => (typeof x === "string" && x !== "" ? x : null);
+  return { format, output: text(v.output), image: text(v.image), base: text(v.base), minSeverity, top };
+}
+
+export async function executeReport(resolved: ResolvedOptions, io: CliIO & { stdout: { isTTY?: boolean } }): Promise<number> {
+  const options = reportOptions(resolved);
+  const { log } = cliLogging(resolved, io);
+  const store = await openStore(await storeConfigOf(resolved, io.env, log), { readOnly: true });
+  try {
+    const report = await generateFleetReport(store, {
+      filters: { image: options.image, base: options.base, minSeverity: options.minSeverity, top: options.top },
+    });
+    const text = render(report, options.format, { color: useColor(io.stdout, io.env, options.output !== null) });
+    if (options.output === null) io.stdout.write(text);
+    else {
+      await writeFile(options.output, text);
+      log.info(`Wrote the ${options.format} report to ${options.output}`);
+    }
+    return EXIT.OK;
+  } finally {
+    await store.close();
+  }
+}
+
+export function registerReportCommand(program: Command): void {
+  const cmd = program
+    .command("report")
+    .description(
+      "Rank base-image updates across the fleet: per image, per base image, and the top actions by critical then high vulnerabilities fixed.",
+    );
+  addOptions(cmd, "report").action(async (_opts, command: Command) => {
+    const resolved = resolveOptions("report", command.opts(), PROCESS_IO.env);
+    process.exitCode = await executeReport(resolved, { ...PROCESS_IO, stdout: process.stdout });
+  });
+}

@@ -1,0 +1,72 @@
+import { describe, test } from "node:test";
+import assert from "node:assert/strict";
+import { resolveOptions } from "../../src/cli/option-values.js";
+import { envVarOf, OPTIONS, optionsFor } from "../../src/cli/options.js";
+import { ScoutgraphError } from "../../src/errors.js";
+
+describe("option declarations", () => {
+  test("every option has a unique key, flag and SCOUTGRAPH_ environment variable", () => {
+    const keys = new Set(OPTIONS.map((o) => o.key));
+    const flags = new Set(OPTIONS.map((o) => o.long));
+    const envs = new Set(OPTIONS.map(envVarOf));
+    assert.equal(keys.size, OPTIONS.length);
+    assert.equal(flags.size, OPTIONS.length);
+    assert.equal(envs.size, OPTIONS.length);
+    for (const env of envs) assert.match(env, /^SCOUTGRAPH_[A-Z0-9_]+$/);
+  });
+
+  test("sync and the Cartography form share the source, store and run options", () => {
+    const sync = new Set(optionsFor("sync").map((o) => o.key));
+    for (const key of ["dockerScoutSource", "neo4jUri", "neo4jPasswordEnvVar", "updateTag", "batchSize", "summaryJson"]) {
+      assert.ok(sync.has(key), key);
+      assert.ok(optionsFor("cartography").some((o) => o.key === key), key);
+    }
+    assert.ok(!sync.has("selectedModules"));
+    assert.ok(optionsFor("query").some((o) => o.key === "json"));
+  });
+});
+
+describe("resolveOptions: flag beats environment beats default", () => {
+  test("defaults apply when nothing is given", () => {
+    const r = resolveOptions("sync", {}, {});
+    assert.equal(r.values.batchSize, 1000);
+    assert.equal(r.values.store, "./scoutgraph-db");
+    assert.equal(r.values.logFormat, "text");
+    assert.equal(r.values.updateTag, undefined);
+    assert.equal(r.sources.batchSize, "default");
+  });
+
+  test("the environment beats the default and is parsed by type", () => {
+    const r = resolveOptions("sync", {}, { SCOUTGRAPH_BATCH_SIZE: "25", SCOUTGRAPH_QUIET: "true", SCOUTGRAPH_DEBUG: "0" });
+    assert.equal(r.values.batchSize, 25);
+    assert.equal(r.values.quiet, true);
+    assert.equal(r.values.debug, false);
+    assert.equal(r.sources.batchSize, "env");
+  });
+
+  test("a flag beats the environment", () => {
+    const r = resolveOptions("sync", { batchSize: "7", logFormat: "json" }, { SCOUTGRAPH_BATCH_SIZE: "25", SCOUTGRAPH_LOG_FORMAT: "text" });
+    assert.equal(r.values.batchSize, 7);
+    assert.equal(r.values.logFormat, "json");
+    assert.equal(r.sources.batchSize, "flag");
+  });
+
+  test("an empty environment variable counts as unset", () => {
+    assert.equal(resolveOptions("sync", {}, { SCOUTGRAPH_STORE: "" }).values.store, "./scoutgraph-db");
+  });
+
+  test("bad values are usage errors naming the flag or variable", () => {
+    const usage = (fn: () => unknown, pattern: RegExp) =>
+      assert.throws(fn, (err: unknown) => err instanceof ScoutgraphError && err.code === "USAGE" && pattern.test(err.message));
+    usage(() => resolveOptions("sync", { batchSize: "ten" }, {}), /--batch-size expects an integer/);
+    usage(() => resolveOptions("sync", {}, { SCOUTGRAPH_UPDATE_TAG: "soon" }), /SCOUTGRAPH_UPDATE_TAG expects an integer/);
+    usage(() => resolveOptions("sync", {}, { SCOUTGRAPH_QUIET: "maybe" }), /SCOUTGRAPH_QUIET expects true or false/);
+    usage(() => resolveOptions("sync", { logFormat: "xml" }, {}), /--log-format must be one of text, json/);
+  });
+
+  test("deprecated and ignored options that were given are listed once each", () => {
+    const r = resolveOptions("cartography", { dockerScoutResultsDir: "x", statsdEnabled: true }, { SCOUTGRAPH_DOCKER_SCOUT_S3_BUCKET: "b" });
+    assert.deepEqual(r.deprecated.map((d) => d.long).sort(), ["docker-scout-results-dir", "docker-scout-s3-bucket"]);
+    assert.deepEqual(r.ignored.map((d) => d.long), ["statsd-enabled"]);
+  });
+});
