@@ -8,6 +8,7 @@ import { registerCartographyForm } from "./cartography-form.js";
 import { exitCodeOfError } from "./exit-codes.js";
 import { registerParseCommand } from "./commands/parse.js";
 import { registerQueryCommand } from "./commands/query.js";
+import { registerReportCommand } from "./commands/report.js";
 import { registerSyncCommand } from "./commands/sync.js";
 
 export function buildProgram(): Command {
@@ -24,6 +25,7 @@ export function buildProgram(): Command {
   registerCartographyForm(program);
   registerSyncCommand(program);
   registerQueryCommand(program);
+  registerReportCommand(program);
   registerParseCommand(program);
   // Subcommands throw commander errors too, so they reach main()'s mapping to exit codes.
   for (const command of program.commands) command.exitOverride();

@@ -242,6 +242,70 @@ export const OPTIONS: readonly OptionDef[] = [
     commands: ["query"],
   },
 
+  // `scoutgraph report`.
+  {
+    key: "format",
+    long: "format",
+    valueName: "FORMAT",
+    type: "choice",
+    choices: ["table", "json", "csv", "markdown", "html"],
+    default: "table",
+    description:
+      "Report format: an aligned table (coloured on a terminal unless NO_COLOR is set; plain when piped or written to a file), JSON (docs/report-json.md), CSV, markdown (for a ticket or PR comment) or one self-contained HTML page.",
+    group: "Output",
+    commands: ["report"],
+  },
+  {
+    key: "output",
+    long: "output",
+    short: "o",
+    valueName: "FILE",
+    type: "string",
+    description: "Write the report to FILE instead of standard output.",
+    group: "Output",
+    commands: ["report"],
+  },
+  {
+    key: "image",
+    long: "image",
+    valueName: "PATTERN",
+    type: "string",
+    description:
+      "Only images whose name or id matches PATTERN, case-insensitively: a glob over the whole name when PATTERN has *, ? or [ (e.g. '*/shop/web-*'), otherwise a substring (e.g. web-).",
+    group: "Output",
+    commands: ["report"],
+  },
+  {
+    key: "base",
+    long: "base",
+    valueName: "NAME",
+    type: "string",
+    description: "Only images built on this base image: a repository (node) or a name:tag (node:20-alpine), case-insensitively.",
+    group: "Output",
+    commands: ["report"],
+  },
+  {
+    key: "minSeverity",
+    long: "min-severity",
+    valueName: "SEVERITY",
+    type: "choice",
+    choices: ["critical", "high", "medium", "low"],
+    default: "low",
+    description: "Only recommend updates that fix at least one vulnerability of this severity or worse.",
+    group: "Output",
+    commands: ["report"],
+  },
+  {
+    key: "top",
+    long: "top",
+    valueName: "N",
+    type: "integer",
+    default: 5,
+    description: "How many top actions (base-image moves) to show.",
+    group: "Output",
+    commands: ["report"],
+  },
+
   // Cartography flags that a Cartography command line may carry; accepted and ignored.
   {
     key: "verbose",
