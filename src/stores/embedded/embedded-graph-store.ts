@@ -8,10 +8,10 @@ import { ScoutgraphError } from "../../errors.js";
 import type { GraphBatch } from "../../graph/rows.js";
 import { MODULE_NAME, MODULE_VERSION, WRITE_ORDER } from "../../graph/schema.js";
 import type { CleanupStats, GraphStore, ImageDigestRow, Row, WriteContext, WriteStats } from "../graph-store.js";
-import { readCatalog, readFormatVersion, writeFormatVersion } from "./catalog.js";
-import { loadLadybug, resultList, type LbugConnection, type LbugDatabase, type LbugPreparedStatement } from "./ladybug.js";
+import { readCatalog } from "./catalog.js";
+import { allRows, loadLadybug, resultList, type LbugConnection, type LbugDatabase, type LbugPreparedStatement } from "./ladybug.js";
 import { CLEANUP_BATCH, IMAGE_DIGESTS_QUERY, cleanupStatements, nodeWriteStatement, relWriteStatement, type WriteStatement } from "./statements.js";
-import { META_TABLE, STORE_FORMAT_VERSION, graphTables, metaTable, planMigration } from "./tables.js";
+import { FORMAT_TABLE, STORE_FORMAT_VERSION, commentStatement, formatComment, graphTables, parseFormatComment, planMigration } from "./tables.js";
 import { toPlainRow } from "./values.js";
 
 export const DEFAULT_STORE_PATH = "./scoutgraph-db";
@@ -23,12 +23,18 @@ export interface EmbeddedGraphStoreOptions {
   readOnly?: boolean;
   /** LadybugDB's buffer pool; its own default is 80% of RAM, too much for a CLI on a shared host. */
   bufferPoolBytes?: number;
+  /**
+   * The address space LadybugDB reserves for the file (virtual memory, not RAM; a power of two).
+   * Its own default, 8 TiB, runs out of address space after a few opens in one process.
+   */
+  maxDbBytes?: number;
   /** Rows per UNWIND execution inside a batch's transaction. */
   chunkRows?: number;
 }
 
 const DEFAULT_BUFFER_POOL = 512 * 1024 * 1024;
 const DEFAULT_CHUNK_ROWS = 5_000;
+const DEFAULT_MAX_DB = 2 ** 38; // 256 GiB
 
 const storeError = (message: string, cause?: unknown): ScoutgraphError => new ScoutgraphError("STORE", message, { cause });
 
@@ -69,11 +75,11 @@ export class EmbeddedGraphStore implements GraphStore {
   async prepare(): Promise<void> {
     await this.exclusive(async (conn) => {
       const catalog = await readCatalog(conn);
-      const version = catalog.has(META_TABLE) ? await readFormatVersion(conn) : null;
+      const version = parseFormatComment(catalog.get(FORMAT_TABLE)?.comment);
       if (version !== null && version > STORE_FORMAT_VERSION) {
         throw storeError(`${this.path} was written by a newer scoutgraph (store format ${version}; this one knows ${STORE_FORMAT_VERSION}): upgrade scoutgraph`);
       }
-      const plan = planMigration([metaTable(), ...graphTables()], catalog);
+      const plan = planMigration(graphTables(), catalog);
       if (!plan.ok) {
         throw storeError(`${this.path} holds tables scoutgraph cannot use (${plan.problems.join("; ")}): sync into a new --store`);
       }
@@ -81,8 +87,8 @@ export class EmbeddedGraphStore implements GraphStore {
         if (plan.statements.length > 0) throw storeError(`${this.path} is not an up-to-date scoutgraph store: run scoutgraph sync first`);
         return;
       }
-      for (const statement of plan.statements) await conn.query(statement);
-      if (version !== STORE_FORMAT_VERSION) await writeFormatVersion(conn, STORE_FORMAT_VERSION);
+      for (const statement of plan.statements) await allRows(await conn.query(statement));
+      if (version !== STORE_FORMAT_VERSION) await allRows(await conn.query(commentStatement(FORMAT_TABLE, formatComment(STORE_FORMAT_VERSION))));
     });
   }
 
@@ -90,19 +96,23 @@ export class EmbeddedGraphStore implements GraphStore {
     const release = await this.lock();
     try {
       const conn = await this.connection();
-      for (const result of resultList(await conn.execute(await this.statement(conn, IMAGE_DIGESTS_QUERY), {}))) {
-        while (result.hasNext()) {
-          const row = await result.getNext();
-          if (!row) continue;
-          // ontSource lets the digest index tell scoutgraph's own Image nodes from the providers'.
-          const entry: ImageDigestRow & { ontSource: string | null } = {
-            id: String(row.id),
-            ontDigest: row.ontDigest === null ? null : String(row.ontDigest),
-            ontSource: row.ontSource === null ? null : String(row.ontSource),
-          };
-          yield entry;
+      const results = resultList(await conn.execute(await this.statement(conn, IMAGE_DIGESTS_QUERY), {}));
+      try {
+        for (const result of results) {
+          while (result.hasNext()) {
+            const row = await result.getNext();
+            if (!row) continue;
+            // ontSource lets the digest index tell scoutgraph's own Image nodes from the providers'.
+            const entry: ImageDigestRow & { ontSource: string | null } = {
+              id: String(row.id),
+              ontDigest: row.ontDigest === null ? null : String(row.ontDigest),
+              ontSource: row.ontSource === null ? null : String(row.ontSource),
+            };
+            yield entry;
+          }
         }
-        result.close();
+      } finally {
+        for (const result of results) result.close();
       }
     } finally {
       release();
@@ -113,7 +123,7 @@ export class EmbeddedGraphStore implements GraphStore {
     return this.exclusive(async (conn) => {
       const params = { now: Date.now(), updateTag: ctx.updateTag, moduleName: MODULE_NAME, moduleVersion: MODULE_VERSION };
       const stats: WriteStats = { nodes: 0, relationships: 0 };
-      await conn.query("BEGIN TRANSACTION");
+      await allRows(await conn.query("BEGIN TRANSACTION"));
       try {
         for (const step of WRITE_ORDER) {
           const rows = batch[step.key] as unknown as Record<string, unknown>[];
@@ -124,9 +134,9 @@ export class EmbeddedGraphStore implements GraphStore {
           if (isNode) stats.nodes += written;
           else stats.relationships += written;
         }
-        await conn.query("COMMIT");
+        await allRows(await conn.query("COMMIT"));
       } catch (err) {
-        await conn.query("ROLLBACK").catch(() => undefined);
+        await conn.query("ROLLBACK").then(allRows, () => undefined);
         if (err instanceof ScoutgraphError) throw err;
         throw storeError(`writing to the embedded store ${this.path} failed: ${(err as Error).message}`, err);
       }
@@ -164,11 +174,7 @@ export class EmbeddedGraphStore implements GraphStore {
       if (!statement.isReadOnly()) {
         throw new ScoutgraphError("USAGE", "query is read-only: write clauses (CREATE, MERGE, SET, REMOVE, DELETE, COPY, ALTER, DROP, ...) are refused");
       }
-      const out: Row[] = [];
-      for (const result of resultList(await conn.execute(statement, params))) {
-        for (const row of await result.getAll()) out.push(toPlainRow(row));
-      }
-      return out;
+      return (await allRows(await conn.execute(statement, params))).map(toPlainRow);
     });
   }
 
@@ -195,18 +201,15 @@ export class EmbeddedGraphStore implements GraphStore {
     for (let i = 0; i < rows.length; i += chunk) {
       // Exactly the statement's fields, null when absent, so every row has one shape (one struct type).
       const slice = rows.slice(i, i + chunk).map((row) => Object.fromEntries(write.fields.map((f) => [f, row[f] ?? null])));
-      for (const result of resultList(await conn.execute(statement, { ...params, ...write.constants, rows: slice }))) {
-        const [row] = await result.getAll();
-        written += Number(row?.written ?? 0);
+      for (const row of await allRows(await conn.execute(statement, { ...params, ...write.constants, rows: slice }))) {
+        written += Number(row.written ?? 0);
       }
     }
     return written;
   }
 
   private async run(conn: LbugConnection, cypher: string, params: Record<string, unknown> = {}): Promise<Record<string, unknown>[]> {
-    const out: Record<string, unknown>[] = [];
-    for (const result of resultList(await conn.execute(await this.statement(conn, cypher), params))) out.push(...(await result.getAll()));
-    return out;
+    return allRows(await conn.execute(await this.statement(conn, cypher), params));
   }
 
   private async statement(conn: LbugConnection, cypher: string): Promise<LbugPreparedStatement> {
@@ -255,7 +258,7 @@ export class EmbeddedGraphStore implements GraphStore {
     if (!readOnly) mkdirSync(dirname(this.path), { recursive: true });
     let db: LbugDatabase | undefined;
     try {
-      db = new lbug.Database(this.path, this.options.bufferPoolBytes ?? DEFAULT_BUFFER_POOL, true, readOnly);
+      db = new lbug.Database(this.path, this.options.bufferPoolBytes ?? DEFAULT_BUFFER_POOL, true, readOnly, this.options.maxDbBytes ?? DEFAULT_MAX_DB);
       await db.init();
       const conn = new lbug.Connection(db);
       await conn.init();

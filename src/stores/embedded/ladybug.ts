@@ -38,6 +38,7 @@ export interface LbugModule {
     bufferManagerSize?: number,
     enableCompression?: boolean,
     readOnly?: boolean,
+    maxDBSize?: number,
   ) => LbugDatabase;
   Connection: new (database: LbugDatabase, numThreads?: number) => LbugConnection;
   VERSION: string;
@@ -70,6 +71,22 @@ export function loadLadybug(): Promise<LbugModule> {
     );
   })();
   return loaded;
+}
+
+/**
+ * Every row of an execution, closing each result: an open result keeps the database file locked
+ * even after Database.close(), so no result may be left to the garbage collector.
+ */
+export async function allRows(result: LbugQueryResult | LbugQueryResult[]): Promise<Record<string, LbugValue>[]> {
+  const out: Record<string, LbugValue>[] = [];
+  for (const r of resultList(result)) {
+    try {
+      out.push(...(await r.getAll()));
+    } finally {
+      r.close();
+    }
+  }
+  return out;
 }
 
 /** The results of one execution, whether the binding returned one result or several. */

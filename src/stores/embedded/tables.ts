@@ -4,6 +4,7 @@
 import {
   BOOKKEEPING,
   NODES,
+  PUBLIC_IMAGE,
   RELATIONSHIPS,
   type NodeDef,
   type PropertyDef,
@@ -35,11 +36,36 @@ export interface TableDef {
   to?: string;
 }
 
-/** The store's own bookkeeping: one row per key (e.g. the store format version). */
-export const META_TABLE = "ScoutgraphStore";
-
 /** Bump when a store written by an older scoutgraph needs more than added columns to be read. */
 export const STORE_FORMAT_VERSION = 1;
+
+/**
+ * The store format version lives in a table comment, so the graph holds no node of scoutgraph's
+ * own (`MATCH (n)` counts the same nodes as in Neo4j).
+ */
+export const FORMAT_TABLE = PUBLIC_IMAGE.label;
+const FORMAT_COMMENT = "scoutgraph store format ";
+
+export function formatComment(version: number): string {
+  return `${FORMAT_COMMENT}${version}`;
+}
+
+/** The version in a table comment; null when the comment is not scoutgraph's. */
+export function parseFormatComment(comment: string | undefined): number | null {
+  if (!comment?.startsWith(FORMAT_COMMENT)) return null;
+  const version = Number(comment.slice(FORMAT_COMMENT.length));
+  return Number.isInteger(version) ? version : null;
+}
+
+/**
+ * A string literal, for the few places LadybugDB takes no parameter (COMMENT, the catalog
+ * functions). Only for names and constants of scoutgraph's or the catalog's own, never for input.
+ */
+export const literal = (text: string): string => `'${text.replaceAll("\\", "\\\\").replaceAll("'", "\\'")}'`;
+
+export function commentStatement(table: string, comment: string): string {
+  return `COMMENT ON TABLE ${quote(table)} IS ${literal(comment)}`;
+}
 
 export const quote = (identifier: string): string => "`" + identifier.replaceAll("`", "``") + "`";
 
@@ -64,10 +90,6 @@ export function graphTables(): TableDef[] {
   return [...NODES.map(nodeTable), ...RELATIONSHIPS.map(relTable)];
 }
 
-export function metaTable(): TableDef {
-  return { name: META_TABLE, kind: "node", columns: [{ name: "id", type: "STRING" }, { name: "value", type: "STRING" }] };
-}
-
 export function createTableStatement(table: TableDef): string {
   const cols = table.columns.map((c) => `${quote(c.name)} ${c.type}`).join(", ");
   if (table.kind === "node") return `CREATE NODE TABLE IF NOT EXISTS ${quote(table.name)}(${cols}, PRIMARY KEY(${quote("id")}))`;
@@ -82,6 +104,7 @@ export function addColumnStatement(table: string, col: Column): string {
 export interface ExistingTable {
   kind: "node" | "rel";
   columns: Column[];
+  comment?: string;
   /** Relationship tables: the (from, to) pairs it connects. */
   connections?: { from: string; to: string }[];
 }

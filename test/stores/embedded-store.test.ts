@@ -1,0 +1,498 @@
+// The embedded store (a real LadybugDB file in a temp dir): Cartography's worked example (contract
+// §2.8) through the real parser and batch builder, idempotent re-writes, cleanup, value types, the
+// read-only guard, reopening, and the errors for bad paths.
+import { after, before, describe, test } from "node:test";
+import assert from "node:assert/strict";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { parseReport, isParsed } from "../../src/report/index.js";
+import { BatchBuilder } from "../../src/graph/batch-builder.js";
+import { DigestIndex } from "../../src/graph/digest-index.js";
+import type { GraphBatch } from "../../src/graph/rows.js";
+import { MODULE_NAME, MODULE_VERSION, NODES, RELATIONSHIPS } from "../../src/graph/schema.js";
+import { EmbeddedGraphStore } from "../../src/stores/embedded/embedded-graph-store.js";
+import { allRows, loadLadybug } from "../../src/stores/embedded/ladybug.js";
+import { ScoutgraphError } from "../../src/errors.js";
+import { FIXTURE_REPORTS_DIR } from "../support/fixtures.js";
+
+const SAMPLE = readFileSync(join(FIXTURE_REPORTS_DIR, "cartography-sample.txt"), "utf8");
+// The GitLab report of Cartography's integration test: the same base, another target.
+const GITLAB = SAMPLE.replace("registry.example.test/example/app:1.2.3", "gitlab.example.test/group/app:2.0.0").replace(
+  "ecr000000000000",
+  "gl000000000000",
+);
+const ECR_IMAGE = "image-for-sha256:ecr00000000";
+const GITLAB_IMAGE = "image-for-sha256:gl000000000";
+const BASE_TAGS = ["25-alpine3.23", "alpine", "alpine3.23", "current-alpine", "current-alpine3.23"];
+const SLIM_TAGS = [
+  "25.8.1-slim",
+  "25.8-slim",
+  "current-slim",
+  "25-slim",
+  "bookworm-slim",
+  "25-bookworm-slim",
+  "25.8-bookworm-slim",
+  "25.8.1-bookworm-slim",
+  "current-bookworm-slim",
+];
+
+const dirs: string[] = [];
+function tempStorePath(): string {
+  const dir = mkdtempSync(join(tmpdir(), "scoutgraph-embedded-"));
+  dirs.push(dir);
+  return join(dir, "store");
+}
+after(() => {
+  for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
+});
+
+/** Use LadybugDB directly, as another tool (a Cartography provider module, an older scoutgraph) would. */
+async function raw(path: string, cypher: string, params: Record<string, unknown> = {}): Promise<void> {
+  const lbug = await loadLadybug();
+  const db = new lbug.Database(path, 64 * 1024 * 1024, true, false, 2 ** 32);
+  const conn = new lbug.Connection(db);
+  try {
+    const statement = await conn.prepare(cypher);
+    assert.ok(statement.isSuccess(), statement.getErrorMessage());
+    await allRows(await conn.execute(statement, params));
+  } finally {
+    await conn.close();
+    await db.close();
+  }
+}
+
+async function insertForeignImages(path: string, images: { id: string; digest: string; source: string }[]): Promise<void> {
+  await raw(
+    path,
+    "UNWIND $rows AS row CREATE (:Image {id: row.id, _ont_digest: row.digest, _ont_source: row.source, lastupdated: CAST(1 AS INT64)})",
+    { rows: images },
+  );
+}
+
+async function buildBatch(store: EmbeddedGraphStore, texts: string[], createTargetImages = false): Promise<GraphBatch> {
+  const builder = new BatchBuilder(await DigestIndex.build(store.imageDigests()), { createTargetImages });
+  texts.forEach((text, i) => {
+    const parsed = parseReport(text);
+    assert.ok(isParsed(parsed), "fixture parses");
+    builder.add(parsed, `report-${i}`);
+  });
+  return builder.take();
+}
+
+async function openStore(path: string): Promise<EmbeddedGraphStore> {
+  const store = new EmbeddedGraphStore({ path, bufferPoolBytes: 64 * 1024 * 1024 });
+  await store.prepare();
+  return store;
+}
+
+describe("embedded store: Cartography's worked example (§2.8)", () => {
+  let path: string;
+  let store: EmbeddedGraphStore;
+  before(async () => {
+    path = tempStorePath();
+    await (await openStore(path)).close();
+    await insertForeignImages(path, [
+      { id: ECR_IMAGE, digest: "sha256:ecr000000000000aaaaaaaaaaaa", source: "aws" },
+      { id: GITLAB_IMAGE, digest: "sha256:GL000000000000bbbbbbbbbbbb", source: "gitlab" },
+      { id: "sha256:other", digest: "sha256:0123456789ab", source: "aws" },
+    ]);
+    store = await openStore(path);
+    const stats = await store.writeBatch(await buildBatch(store, [SAMPLE, GITLAB]), { updateTag: 100 });
+    assert.deepEqual(stats, { nodes: 5, relationships: 7 });
+  });
+  after(() => store.close());
+
+  test("one DockerScoutPublicImage with exactly Cartography's values (+ the additive targets)", async () => {
+    const rows = await store.query("MATCH (p:DockerScoutPublicImage) RETURN p");
+    assert.equal(rows.length, 1);
+    const p = rows[0]?.p as Record<string, unknown>;
+    assert.ok(typeof p.firstseen === "number" && Number.isInteger(p.firstseen) && p.firstseen > 1.6e12, "firstseen in ms");
+    delete p.firstseen;
+    assert.deepEqual(p, {
+      id: "node:25-alpine",
+      name: "node",
+      tag: "25-alpine",
+      alternative_tags: BASE_TAGS,
+      version: "22",
+      digest: "sha256:e75468deb6a0d82fc49a7c566d016862dbdb9bd90e7ef31aee95c547c8e591ef",
+      report_target_images: ["registry.example.test/example/app:1.2.3", "gitlab.example.test/group/app:2.0.0"],
+      report_target_digests: ["ecr000000000000", "gl000000000000"],
+      lastupdated: 100,
+      _module_name: MODULE_NAME,
+      _module_version: MODULE_VERSION,
+    });
+  });
+
+  test("four DockerScoutPublicImageTag nodes; absent alternative_tags and flavor/os stay absent", async () => {
+    const rows = await store.query("MATCH (t:DockerScoutPublicImageTag) RETURN t ORDER BY t.id");
+    const tags = rows.map((r) => {
+      const t = { ...(r.t as Record<string, unknown>) };
+      assert.equal(t.lastupdated, 100);
+      assert.equal(t._module_name, MODULE_NAME);
+      assert.ok(Number.isInteger(t.firstseen));
+      delete t.firstseen;
+      delete t.lastupdated;
+      delete t._module_name;
+      delete t._module_version;
+      return t;
+    });
+    assert.deepEqual(tags, [
+      {
+        id: "node:25-alpine",
+        name: "node",
+        tag: "25-alpine",
+        alternative_tags: [...BASE_TAGS, "25.8.1-alpine", "25.8.1-alpine3.23", "25.8-alpine", "25.8-alpine3.23"],
+        size: "59 MB",
+        flavor: "alpine",
+        os: "alpine",
+        runtime: "22",
+        is_slim: false,
+      },
+      { id: "node:current-alpine", name: "node", tag: "current-alpine", size: "60 MB", flavor: "alpine", os: "alpine", runtime: "22", is_slim: false },
+      {
+        id: "node:current-alpine3.23",
+        name: "node",
+        tag: "current-alpine3.23",
+        alternative_tags: ["alpine3.23"],
+        size: "60 MB",
+        flavor: "alpine",
+        os: "alpine",
+        runtime: "22",
+        is_slim: false,
+      },
+      { id: "node:slim", name: "node", tag: "slim", alternative_tags: SLIM_TAGS, size: "79 MB", runtime: "22", is_slim: true },
+    ]);
+    // Scalar access tells null (absent) from an empty list.
+    const alt = await store.query("MATCH (t:DockerScoutPublicImageTag {id: $id}) RETURN t.alternative_tags AS alt", { id: "node:current-alpine" });
+    assert.deepEqual(alt, [{ alt: null }]);
+  });
+
+  test("BUILT_FROM to the base tag only; SHOULD_UPDATE_TO with benefits and positive fix_* only", async () => {
+    const builtFrom = await store.query("MATCH (p:DockerScoutPublicImage)-[r:BUILT_FROM]->(t:DockerScoutPublicImageTag) RETURN p.id AS p, t.id AS t, r");
+    assert.equal(builtFrom.length, 1);
+    assert.equal(builtFrom[0]?.t, "node:25-alpine");
+    const r = builtFrom[0]?.r as Record<string, unknown>;
+    assert.deepEqual(Object.keys(r).sort(), ["_module_name", "_module_version", "firstseen", "lastupdated"]);
+
+    const rows = await store.query(
+      "MATCH (:DockerScoutPublicImage {id: $id})-[r:SHOULD_UPDATE_TO]->(t:DockerScoutPublicImageTag) " +
+        "RETURN t.id AS tag, size(r.benefits) AS benefits, r.fix_critical AS c, r.fix_high AS h, r.fix_medium AS m, r.fix_low AS l, r.lastupdated AS lu ORDER BY tag",
+      { id: "node:25-alpine" },
+    );
+    assert.deepEqual(rows, [
+      { tag: "node:25-alpine", benefits: 7, c: null, h: 2, m: null, l: null, lu: 100 },
+      { tag: "node:current-alpine", benefits: 6, c: null, h: 2, m: null, l: null, lu: 100 },
+      { tag: "node:current-alpine3.23", benefits: 5, c: null, h: 2, m: null, l: null, lu: 100 },
+      { tag: "node:slim", benefits: 4, c: null, h: 2, m: 1, l: null, lu: 100 },
+    ]);
+    const slim = await store.query("MATCH ()-[r:SHOULD_UPDATE_TO]->(:DockerScoutPublicImageTag {id: 'node:slim'}) RETURN r.benefits AS b");
+    assert.deepEqual(slim[0]?.b, ["Tag is preferred tag", "Tag was pushed more recently", "Tag is using slim variant", "slim was pulled 17K times last month"]);
+  });
+
+  test("BUILT_ON from both matching Image nodes, with the sub-resource constants; others untouched", async () => {
+    const rows = await store.query("MATCH (i:Image)-[r:BUILT_ON]->(p:DockerScoutPublicImage) RETURN i.id AS image, p.id AS p, r ORDER BY image");
+    assert.deepEqual(
+      rows.map((row) => [row.image, row.p]),
+      [
+        [ECR_IMAGE, "node:25-alpine"],
+        [GITLAB_IMAGE, "node:25-alpine"],
+      ],
+    );
+    for (const row of rows) {
+      const r = row.r as Record<string, unknown>;
+      assert.equal(r._sub_resource_label, "DockerScout");
+      assert.equal(r._sub_resource_id, "global");
+      assert.equal(r._module_name, MODULE_NAME);
+      assert.equal(r.lastupdated, 100);
+    }
+    // The provider-owned Image nodes are linked, never rewritten.
+    const images = await store.query("MATCH (i:Image) RETURN i.id AS id, i.lastupdated AS lu, i._ont_source AS src, i._module_name AS m ORDER BY id");
+    assert.deepEqual(images, [
+      { id: ECR_IMAGE, lu: 1, src: "aws", m: null },
+      { id: GITLAB_IMAGE, lu: 1, src: "gitlab", m: null },
+      { id: "sha256:other", lu: 1, src: "aws", m: null },
+    ]);
+  });
+
+  test("integers are INT64 columns, lists STRING[], is_slim BOOLEAN (generated from the schema)", async () => {
+    const columns = await store.query("CALL table_info('SHOULD_UPDATE_TO') RETURN name, type");
+    const types = Object.fromEntries(columns.map((c) => [c.name, c.type]));
+    assert.equal(types.fix_high, "INT64");
+    assert.equal(types.lastupdated, "INT64");
+    assert.equal(types.firstseen, "INT64");
+    assert.equal(types.benefits, "STRING[]");
+    const tagColumns = await store.query("CALL table_info('DockerScoutPublicImageTag') RETURN name, type");
+    assert.equal(Object.fromEntries(tagColumns.map((c) => [c.name, c.type])).is_slim, "BOOL");
+    const tables = await store.query("CALL show_tables() RETURN name");
+    const names = tables.map((t) => t.name);
+    for (const def of [...NODES.map((n) => n.label), ...RELATIONSHIPS.map((r) => r.type)]) assert.ok(names.includes(def), def);
+  });
+});
+
+describe("embedded store: re-writes, cleanup and scoutgraph's own Image nodes", () => {
+  test("a re-write keeps firstseen, moves lastupdated and removes properties that became null", async () => {
+    const store = await openStore(tempStorePath());
+    try {
+      await store.writeBatch(await buildBatch(store, [SAMPLE]), { updateTag: 100 });
+      const [before1] = await store.query("MATCH (t:DockerScoutPublicImageTag {id: 'node:slim'}) RETURN t.firstseen AS fs, t.lastupdated AS lu");
+      await new Promise((r) => setTimeout(r, 5));
+      const batch = await buildBatch(store, [SAMPLE]);
+      const slim = batch.tags.find((t) => t.id === "node:slim");
+      assert.ok(slim);
+      slim.size = null;
+      const stats = await store.writeBatch(batch, { updateTag: 200 });
+      assert.deepEqual(stats, { nodes: 5, relationships: 5 });
+      const [after1] = await store.query("MATCH (t:DockerScoutPublicImageTag {id: 'node:slim'}) RETURN t.firstseen AS fs, t.lastupdated AS lu, t.size AS size");
+      assert.equal(after1?.fs, before1?.fs);
+      assert.equal(before1?.lu, 100);
+      assert.equal(after1?.lu, 200);
+      assert.equal(after1?.size, null);
+      const counts = await store.query("MATCH (n) RETURN count(n) AS n");
+      assert.deepEqual(counts, [{ n: 5 }]);
+      const rels = await store.query("MATCH ()-[r]->() RETURN count(r) AS n");
+      assert.deepEqual(rels, [{ n: 5 }], "MERGE does not duplicate relationships");
+    } finally {
+      await store.close();
+    }
+  });
+
+  test("cleanup deletes stale nodes and relationships, scoutgraph-created Image nodes, never other Image nodes", async () => {
+    const path = tempStorePath();
+    await (await openStore(path)).close();
+    await insertForeignImages(path, [{ id: ECR_IMAGE, digest: "sha256:ecr000000000000aaaaaaaaaaaa", source: "aws" }]);
+    const store = await openStore(path);
+    try {
+      // Run 1: both reports, with scoutgraph-created target images.
+      await store.writeBatch(await buildBatch(store, [SAMPLE, GITLAB], true), { updateTag: 100 });
+      const created = await store.query("MATCH (i:Image) WHERE i._ont_source = $src RETURN i.id AS id, i._ont_digest AS d ORDER BY id", {
+        src: "docker_scout_report",
+      });
+      assert.deepEqual(created, [
+        { id: "gitlab.example.test/group/app:2.0.0@gl000000000000", d: "gl000000000000" },
+        { id: "registry.example.test/example/app:1.2.3@ecr000000000000", d: "ecr000000000000" },
+      ]);
+      assert.deepEqual(await store.query("MATCH ()-[r:BUILT_ON]->() RETURN count(r) AS n"), [{ n: 3 }]);
+
+      // Run 2: only the ECR report, whose base has another Name row (a different public image).
+      const moved = SAMPLE.replace("Name            │  25-alpine", "Name            │  24-alpine");
+      await store.writeBatch(await buildBatch(store, [moved], true), { updateTag: 200 });
+      const stats = await store.cleanup({ updateTag: 200 });
+
+      const nodes = await store.query("MATCH (n) RETURN label(n) AS label, n.id AS id ORDER BY label, id");
+      assert.deepEqual(
+        nodes.map((n) => `${n.label} ${n.id}`),
+        [
+          "DockerScoutPublicImage node:24-alpine",
+          "DockerScoutPublicImageTag node:24-alpine",
+          "DockerScoutPublicImageTag node:25-alpine",
+          "DockerScoutPublicImageTag node:current-alpine",
+          "DockerScoutPublicImageTag node:current-alpine3.23",
+          "DockerScoutPublicImageTag node:slim",
+          `Image ${ECR_IMAGE}`,
+          "Image registry.example.test/example/app:1.2.3@ecr000000000000",
+        ],
+      );
+      // Deleted: public image node:25-alpine; the GitLab target Image (scoutgraph-created, stale).
+      assert.equal(stats.nodesDeleted, 2);
+      // Stale relationships of run 1: BUILT_FROM + 4 SHOULD_UPDATE_TO + 3 BUILT_ON.
+      assert.equal(stats.relationshipsDeleted, 8);
+      const rels = await store.query("MATCH (a)-[r]->(b) RETURN label(r) AS type, a.id AS src, b.id AS dst, r.lastupdated AS lu ORDER BY type, src, dst");
+      assert.ok(rels.every((r) => r.lu === 200));
+      assert.deepEqual(
+        rels.filter((r) => r.type === "BUILT_ON").map((r) => r.src),
+        [ECR_IMAGE, "registry.example.test/example/app:1.2.3@ecr000000000000"],
+      );
+      // A second cleanup with the same tag finds nothing.
+      assert.deepEqual(await store.cleanup({ updateTag: 200 }), { nodesDeleted: 0, relationshipsDeleted: 0 });
+    } finally {
+      await store.close();
+    }
+  });
+
+  test("cleanup works in bounded rounds (more stale nodes than one round)", async () => {
+    const store = await openStore(tempStorePath());
+    try {
+      const n = 10_500;
+      const tags = Array.from({ length: n }, (_, i) => ({
+        id: `img:t${i}`,
+        name: "img",
+        tag: `t${i}`,
+        alternative_tags: null,
+        size: null,
+        flavor: null,
+        os: null,
+        runtime: null,
+        is_slim: false,
+      }));
+      await store.writeBatch({ publicImages: [], tags, builtFrom: [], shouldUpdateTo: [], targetImages: [], builtOn: [] }, { updateTag: 1 });
+      const stats = await store.cleanup({ updateTag: 2 });
+      assert.equal(stats.nodesDeleted, n);
+      assert.deepEqual(await store.query("MATCH (t:DockerScoutPublicImageTag) RETURN count(t) AS n"), [{ n: 0 }]);
+    } finally {
+      await store.close();
+    }
+  });
+
+  test("relationships need both endpoints: a missing endpoint writes nothing", async () => {
+    const store = await openStore(tempStorePath());
+    try {
+      const stats = await store.writeBatch(
+        { publicImages: [], tags: [], builtFrom: [{ public_image_id: "x:1", tag_id: "x:1" }], shouldUpdateTo: [], targetImages: [], builtOn: [] },
+        { updateTag: 1 },
+      );
+      assert.deepEqual(stats, { nodes: 0, relationships: 0 });
+      assert.deepEqual(await store.query("MATCH (n) RETURN count(n) AS n"), [{ n: 0 }]);
+    } finally {
+      await store.close();
+    }
+  });
+});
+
+describe("embedded store: query(), reopening and errors", () => {
+  test("query() refuses every write clause with a clear error and leaves the data alone", async () => {
+    const store = await openStore(tempStorePath());
+    try {
+      await store.writeBatch(await buildBatch(store, [SAMPLE]), { updateTag: 1 });
+      for (const cypher of [
+        "MATCH (t:DockerScoutPublicImageTag) SET t.size = 'x'",
+        "MATCH (t:DockerScoutPublicImageTag) DETACH DELETE t",
+        "CREATE (:DockerScoutPublicImage {id: 'x'})",
+        "MERGE (:DockerScoutPublicImage {id: 'x'})",
+        "CREATE NODE TABLE Evil(id STRING PRIMARY KEY)",
+        "DROP TABLE BUILT_FROM",
+        "MATCH (p:DockerScoutPublicImage) WITH p MATCH (t:DockerScoutPublicImageTag {id: p.id}) SET t.size = NULL",
+        "MATCH (t:DockerScoutPublicImageTag) WITH t LIMIT 1 DELETE t",
+      ]) {
+        await assert.rejects(store.query(cypher), (err: unknown) => {
+          assert.ok(err instanceof ScoutgraphError, cypher);
+          assert.match(err.message, /read-only/);
+          return true;
+        });
+      }
+      assert.deepEqual(await store.query("MATCH (n) RETURN count(n) AS n"), [{ n: 5 }]);
+      await assert.rejects(store.query("MATCH (n:NoSuchLabel) RETURN n"), /rejected by the embedded store/);
+    } finally {
+      await store.close();
+    }
+  });
+
+  test("a store reopened after close keeps its data; prepare() is idempotent", async () => {
+    const path = tempStorePath();
+    const first = await openStore(path);
+    await first.writeBatch(await buildBatch(first, [SAMPLE]), { updateTag: 7 });
+    await first.close();
+    await first.close();
+    const second = await openStore(path);
+    await second.prepare();
+    try {
+      assert.deepEqual(await second.query("MATCH (p:DockerScoutPublicImage) RETURN p.id AS id, p.lastupdated AS lu"), [{ id: "node:25-alpine", lu: 7 }]);
+    } finally {
+      await second.close();
+    }
+    const readOnly = new EmbeddedGraphStore({ path, readOnly: true });
+    try {
+      await readOnly.prepare();
+      assert.deepEqual(await readOnly.query("MATCH (t:DockerScoutPublicImageTag) RETURN count(t) AS n"), [{ n: 4 }]);
+    } finally {
+      await readOnly.close();
+    }
+  });
+
+  test("an older store gains the schema's new columns; a newer or incompatible one is refused", async () => {
+    // A store written before report_target_* existed (the catalog as an earlier scoutgraph left it).
+    const old = tempStorePath();
+    await raw(
+      old,
+      "CREATE NODE TABLE DockerScoutPublicImage(id STRING, name STRING, tag STRING, alternative_tags STRING[], version STRING, digest STRING, " +
+        "firstseen INT64, lastupdated INT64, _module_name STRING, _module_version STRING, PRIMARY KEY(id))",
+    );
+    const store = await openStore(old);
+    try {
+      await store.writeBatch(await buildBatch(store, [SAMPLE]), { updateTag: 1 });
+      assert.deepEqual(await store.query("MATCH (p:DockerScoutPublicImage) RETURN p.report_target_digests AS d"), [{ d: ["ecr000000000000"] }]);
+    } finally {
+      await store.close();
+    }
+
+    const newer = tempStorePath();
+    await (await openStore(newer)).close();
+    await raw(newer, "COMMENT ON TABLE DockerScoutPublicImage IS 'scoutgraph store format 99'");
+    await assert.rejects(openStore(newer), /written by a newer scoutgraph \(store format 99; this one knows 1\)/);
+
+    const clash = tempStorePath();
+    await raw(clash, "CREATE NODE TABLE DockerScoutPublicImageTag(id STRING, is_slim STRING, PRIMARY KEY(id))");
+    await assert.rejects(openStore(clash), /holds tables scoutgraph cannot use \(DockerScoutPublicImageTag.is_slim is STRING, expected BOOLEAN\)/);
+  });
+
+  test("imageDigests() streams every Image id and _ont_digest", async () => {
+    const path = tempStorePath();
+    await (await openStore(path)).close();
+    await insertForeignImages(path, [
+      { id: "a", digest: "sha256:aa", source: "aws" },
+      { id: "b", digest: "sha256:bb", source: "gitlab" },
+    ]);
+    const store = await openStore(path);
+    try {
+      const rows = [];
+      for await (const row of store.imageDigests()) rows.push(row);
+      rows.sort((x, y) => (x.id < y.id ? -1 : 1));
+      assert.deepEqual(
+        rows.map((r) => [r.id, r.ontDigest]),
+        [
+          ["a", "sha256:aa"],
+          ["b", "sha256:bb"],
+        ],
+      );
+    } finally {
+      await store.close();
+    }
+  });
+
+  test("bad paths give one clear error", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "scoutgraph-embedded-bad-"));
+    dirs.push(dir);
+    const notADb = join(dir, "notes.txt");
+    writeFileSync(notADb, "hello, not a database\n");
+    const aDir = join(dir, "folder");
+    mkdirSync(aDir);
+    const cases: [string, RegExp, boolean?][] = [
+      [notADb, /notes\.txt is not a LadybugDB database/],
+      [aDir, /folder is a directory; --store names the database file/],
+      [join(dir, "missing"), /there is no embedded store at .*missing: run scoutgraph sync first/, true],
+    ];
+    for (const [path, message, readOnly] of cases) {
+      const store = new EmbeddedGraphStore({ path, readOnly: readOnly ?? false });
+      await assert.rejects(store.verifyConnectivity(), (err: unknown) => {
+        assert.ok(err instanceof ScoutgraphError);
+        assert.equal(err.code, "STORE");
+        assert.match(err.message, message);
+        return true;
+      });
+      await store.close();
+    }
+  });
+
+  test("a store already open for writing in another process is reported as locked", async () => {
+    const path = tempStorePath();
+    await (await openStore(path)).close();
+    const { spawn } = await import("node:child_process");
+    const holder = spawn(
+      process.execPath,
+      ["--input-type=module", "-e", `const {loadLadybug}=await import(${JSON.stringify(new URL("../../src/stores/embedded/ladybug.js", import.meta.url).href)});` +
+        `const l=await loadLadybug();const db=new l.Database(${JSON.stringify(path)},2**26,true,false,2**32);await db.init();console.log("open");setTimeout(()=>db.close(),20000);`],
+      { stdio: ["ignore", "pipe", "inherit"] },
+    );
+    try {
+      await new Promise<void>((resolve, reject) => {
+        holder.stdout.on("data", (d: Buffer) => d.toString().includes("open") && resolve());
+        holder.on("exit", () => reject(new Error("holder exited early")));
+      });
+      const store = new EmbeddedGraphStore({ path });
+      await assert.rejects(store.verifyConnectivity(), /is locked by another process/);
+      await store.close();
+    } finally {
+      holder.kill();
+    }
+  });
+});
