@@ -2,7 +2,7 @@
 // a parsed report, or a malformed report with the reason; it never throws. Lines are scanned once
 // with indexOf/startsWith, so hostile input cannot make it backtrack.
 import { BAR, isCheckMark, parseCounts, splitImageRef, valueOrNull } from "./cells.js";
-import { normaliseLines } from "./normalise.js";
+import { normaliseLines, stripAnsi } from "./normalise.js";
 import { parseRecommendationTable } from "./recommendation-table.js";
 import { findReportHeader } from "./sniff.js";
 import { parseSupportedTags } from "./supported-tags.js";
@@ -105,7 +105,10 @@ function findSections(lines: readonly string[], from: number): Section[] {
 
 /** Parses the text of one `docker scout recommendations` report. Never throws. */
 export function parseReport(text: string): ParseResult {
-  const lines = normaliseLines(text);
+  const clean = stripAnsi(text);
+  // Cheap rejection of most non-reports before the text is split into lines.
+  if (!clean.includes("Recommended fixes")) return notAReport();
+  const lines = normaliseLines(clean);
   const header = findReportHeader(lines);
   if (header === null) return notAReport();
   const target = header.legacyImage !== null ? { image: header.legacyImage, digest: null } : findTarget(lines, header.line);
@@ -125,6 +128,9 @@ export function parseReport(text: string): ParseResult {
   const base = parseBase(baseRefText, lines.slice(baseLine + 1, baseEnd));
 
   const recommendations: Recommendation[] = [];
-  for (const s of sections) recommendations.push(...parseRecommendationTable(s.kind, lines.slice(s.start, s.end)));
+  for (const s of sections) {
+    // A loop, not push(...spread): a hostile file can hold more blocks than a call has arguments.
+    for (const rec of parseRecommendationTable(s.kind, lines.slice(s.start, s.end))) recommendations.push(rec);
+  }
   return { target, base_image: base, recommendations, is_report: true };
 }

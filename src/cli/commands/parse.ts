@@ -20,9 +20,28 @@ interface Output {
   end(): Promise<void>;
 }
 
+/** Set when stdout's reader went away (`scoutgraph parse DIR | head`): stop writing, quietly. */
+let stdoutClosed = false;
+
+function watchStdout(): void {
+  process.stdout.on("error", (err: NodeJS.ErrnoException) => {
+    if (err.code !== "EPIPE") throw err;
+    stdoutClosed = true;
+  });
+}
+
 async function write(text: string): Promise<void> {
+  if (stdoutClosed || process.stdout.write(text)) return;
   // Respect back-pressure: a folder of thousands of reports piped to `jq` must not pile up in memory.
-  if (!process.stdout.write(text)) await new Promise<void>((resolve) => process.stdout.once("drain", () => resolve()));
+  await new Promise<void>((resolve) => {
+    const done = () => {
+      process.stdout.off("drain", done);
+      process.stdout.off("error", done);
+      resolve();
+    };
+    process.stdout.once("drain", done);
+    process.stdout.once("error", done);
+  });
 }
 
 function jsonOutput(single: boolean): Output {
@@ -146,6 +165,7 @@ export function registerParseCommand(program: Command): void {
     .option("--json", "print each parse as JSON: one object for a single file, else an array of { file, result }")
     .action(async (paths: string[], opts: { json?: boolean }) => {
       const single = await checkPaths(paths);
+      watchStdout();
       const failed = await parsePaths(paths, opts.json === true ? jsonOutput(single) : textOutput());
       process.exitCode = failed ? EXIT.PARTIAL : EXIT.OK;
     });

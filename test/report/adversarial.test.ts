@@ -1,0 +1,52 @@
+// Hostile 5 MB inputs: the parser scans lines with indexOf/split, so none of these can backtrack.
+// The tests assert the result; the time is printed, never asserted (see bench/parse.ts for figures).
+import assert from "node:assert/strict";
+import { describe, test } from "node:test";
+import { parseReport } from "../../src/report/parse-report.js";
+import type { ParseResult } from "../../src/report/types.js";
+
+const MB5 = 5 * 1024 * 1024;
+const HEAD = "  Target │ app:1\n    digest │ 0123456789ab\n## Recommended fixes\n  Base image is  node:22\n  Digest │ sha256:aa\n";
+
+function timed(name: string, text: string): ParseResult {
+  const start = process.hrtime.bigint();
+  const result = parseReport(text);
+  const ms = Number(process.hrtime.bigint() - start) / 1e6;
+  console.log(`# adversarial ${name}: ${(text.length / 1024 / 1024).toFixed(1)} M chars parsed in ${ms.toFixed(0)} ms`);
+  return result;
+}
+
+describe("5 MB adversarial inputs", () => {
+  test("one line of bars after the header", () => {
+    const r = timed("bars", HEAD + "│".repeat(MB5));
+    assert.equal(r.base_image?.name, "node");
+    assert.deepEqual(r.recommendations, []);
+  });
+
+  test("a digit run in the Vulnerabilities row and an unterminated escape", () => {
+    const r = timed("digits", `${HEAD}  Vulnerabilities │ ${"9".repeat(MB5)}C\x1b[${"0".repeat(MB5)}\n`);
+    assert.deepEqual(r.base_image?.vulnerabilities, { critical: 0, high: 0, medium: 0, low: 0 });
+  });
+
+  test("hundreds of thousands of blocks and wrapped benefits", () => {
+    const block = "   t │ Benefits: │ 1 day │ 1C\n │ • b │ │\n │ more │ │\n  • alias │ Image details: │ │\n";
+    const r = timed("blocks", `${HEAD}Refresh base image\n${block.repeat(Math.ceil(MB5 / block.length))}`);
+    assert.equal(r.recommendations.length, Math.ceil(MB5 / block.length));
+    assert.deepEqual(r.recommendations[0]?.benefits, ["b more"]);
+  });
+
+  test("a supported-tags note of a million lines split after hyphens", () => {
+    const r = timed("note", `${HEAD}  │ supported tag(s) a-\n${"  │ b-\n".repeat(MB5 / 7)}  │ c . If you want\n`);
+    assert.equal(r.base_image?.alternative_tags.length, 1);
+    assert.ok(r.base_image?.alternative_tags[0]?.startsWith("a-b-b-"));
+  });
+
+  test("repeated headers, titles and markers on one huge line, and a text with no header", () => {
+    const r = timed("markers", `${HEAD}${"Base image is ## Recommended fixes supported tag(s) `x`, ".repeat(MB5 / 56)}\n`);
+    assert.equal(r.is_report, true);
+    const none = timed("no header", "  Target │ x\n".repeat(MB5 / 14));
+    assert.equal(none.is_report, false);
+    const lines = timed("empty lines", "\r".repeat(MB5) + HEAD);
+    assert.equal(lines.base_image?.tag, "22");
+  });
+});
