@@ -13,6 +13,8 @@ export interface Neo4jConfig {
   batchSize?: number;
   /** Rows deleted per cleanup transaction (Cartography: 10 000). */
   cleanupLimit?: number;
+  /** Image nodes per read page in imageDigests(). */
+  imagePageSize?: number;
   /** Milliseconds to open a connection; short, so an unreachable server fails fast. */
   connectionTimeoutMs?: number;
   /** Milliseconds to wait for a pooled connection. */
@@ -25,6 +27,7 @@ export const NEO4J_DEFAULTS = {
   // about the same rate; 5 000 keeps transactions small and round trips few.
   batchSize: 5_000,
   cleanupLimit: 10_000,
+  imagePageSize: 10_000,
   connectionTimeoutMs: 5_000,
   acquisitionTimeoutMs: 10_000,
 } as const;

@@ -17,8 +17,6 @@ import { NEO4J_DEFAULTS, type Neo4jConfig } from "./config.js";
 import { assertReadOnly } from "./read-only.js";
 import { rowConverter, toPlain, toQueryParam } from "./values.js";
 
-const IMAGE_PAGE_SIZE = 10_000;
-
 interface WriteStep {
   key: keyof GraphBatch;
   cypher: string;
@@ -40,7 +38,7 @@ function describe(err: unknown): string {
 export class Neo4jGraphStore implements GraphStore {
   readonly kind = "neo4j";
   private readonly driver: Driver;
-  private readonly config: Required<Pick<Neo4jConfig, "uri" | "batchSize" | "cleanupLimit" | "connectionTimeoutMs">> & Neo4jConfig;
+  private readonly config: Required<Pick<Neo4jConfig, "uri" | "batchSize" | "cleanupLimit" | "connectionTimeoutMs" | "imagePageSize">> & Neo4jConfig;
 
   constructor(config: Neo4jConfig) {
     this.config = { ...NEO4J_DEFAULTS, ...config };
@@ -107,7 +105,8 @@ export class Neo4jGraphStore implements GraphStore {
     // already returned for it are skipped by element id.
     let after = "";
     let seenAtAfter = new Set<string>();
-    let limit = IMAGE_PAGE_SIZE;
+    const pageSize = this.config.imagePageSize;
+    let limit = pageSize;
     for (;;) {
       const records = await this.withSession("READ", "Image digest read", (s) =>
         s.executeRead(async (tx) => (await tx.run(IMAGE_DIGESTS_PAGE_QUERY, { after, limit: neo4j.int(limit) })).records),
@@ -127,7 +126,7 @@ export class Neo4jGraphStore implements GraphStore {
       }
       if (records.length < limit) return;
       // A full page of one id: widen the page, or the same rows would come back forever.
-      limit = lastId === after ? limit * 2 : IMAGE_PAGE_SIZE;
+      limit = lastId === after ? limit * 2 : pageSize;
       after = lastId;
       seenAtAfter = seen;
     }
