@@ -11,7 +11,8 @@
 //   SCOUTGRAPH_NEO4J_KEEP_DATA=1   keep the database on start (default: wiped, tests want a fresh DB).
 //   SCOUTGRAPH_NEO4J_HEAP          JVM -Xmx (default 512m).
 //   SCOUTGRAPH_NEO4J_PAGECACHE_MB  page cache in MiB (default 64).
-//   SCOUTGRAPH_NEO4J_START_TIMEOUT seconds to wait for Bolt (default 90).
+//   SCOUTGRAPH_NEO4J_START_TIMEOUT seconds to wait for Bolt (default 150: ~10 s on an idle machine,
+//                                  over a minute on a loaded 2-core one).
 // Auth is disabled and HTTP is off: connect with `bolt://127.0.0.1:<port>` and no credentials.
 import { spawn, spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, openSync, closeSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
@@ -35,7 +36,7 @@ const homeDir = join(stateDir, "home");
 const pidFile = join(stateDir, "server.pid");
 const logFile = join(stateDir, "server.log");
 const uri = `bolt://127.0.0.1:${port}`;
-const startTimeoutMs = Number(process.env.SCOUTGRAPH_NEO4J_START_TIMEOUT ?? "90") * 1000;
+const startTimeoutMs = Number(process.env.SCOUTGRAPH_NEO4J_START_TIMEOUT ?? "150") * 1000;
 
 function fail(message) {
   console.error(`neo4j: ${message}`);
@@ -115,9 +116,10 @@ async function ensureBuilt() {
     if (upToDate()) return;
     say("building the Neo4j server jar (first time downloads Neo4j from Maven Central into ~/.m2)...");
     const started = Date.now();
-    const mvn = spawnSync("mvn", ["-q", "-B", "-Dstyle.color=never", "package"], { cwd: serverDir, stdio: "inherit" });
+    // Quiet Maven still prints colour resets; show its output only when the build fails.
+    const mvn = spawnSync("mvn", ["-q", "-B", "package"], { cwd: serverDir, encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
     if (mvn.error) fail(`cannot run mvn (is Maven installed?): ${mvn.error.message}`);
-    if (mvn.status !== 0) fail(`mvn package failed in ${serverDir} with exit code ${mvn.status}`);
+    if (mvn.status !== 0) fail(`mvn package failed in ${serverDir} with exit code ${mvn.status}:\n${mvn.stdout}${mvn.stderr}`);
     say(`built in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   } finally {
     rmSync(lock, { recursive: true, force: true });
