@@ -10,9 +10,11 @@ const HEAD = "  Target │ app:1\n    digest │ 0123456789ab\n## Recommended fi
 
 function timed(name: string, text: string): ParseResult {
   const start = process.hrtime.bigint();
+  const cpu = process.cpuUsage();
   const result = parseReport(text);
   const ms = Number(process.hrtime.bigint() - start) / 1e6;
-  console.log(`# adversarial ${name}: ${(text.length / 1024 / 1024).toFixed(1)} M chars parsed in ${ms.toFixed(0)} ms`);
+  const cpuMs = process.cpuUsage(cpu).user / 1000;
+  console.log(`# adversarial ${name}: ${(text.length / 1024 / 1024).toFixed(1)} M chars parsed in ${ms.toFixed(0)} ms (${cpuMs.toFixed(0)} ms CPU)`);
   return result;
 }
 
@@ -33,6 +35,13 @@ describe("5 MB adversarial inputs", () => {
     const r = timed("blocks", `${HEAD}Refresh base image\n${block.repeat(Math.ceil(MB5 / block.length))}`);
     assert.equal(r.recommendations.length, Math.ceil(MB5 / block.length));
     assert.deepEqual(r.recommendations[0]?.benefits, ["b more"]);
+  });
+
+  test("more block rows than a function call takes arguments", () => {
+    const count = Math.floor(MB5 / 12);
+    const r = timed("block starts", `${HEAD}Change base image\n${"a│Benefits:\n".repeat(count)}`);
+    assert.equal(r.recommendations.length, count);
+    assert.equal(r.recommendations[count - 1]?.section, "change");
   });
 
   test("a supported-tags note of a million lines split after hyphens", () => {
