@@ -304,7 +304,7 @@ describe("embedded store: re-writes, cleanup and scoutgraph's own Image nodes", 
         [ECR_IMAGE, "registry.example.test/example/app:1.2.3@ecr000000000000"],
       );
       // A second cleanup with the same tag finds nothing.
-      assert.deepEqual(await store.cleanup({ updateTag: 200 }), { nodesDeleted: 0, relationshipsDeleted: 0 });
+      assert.deepEqual(await store.cleanup({ updateTag: 200 }), { nodesDeleted: 0, relationshipsDeleted: 0, transactions: 6 });
     } finally {
       await store.close();
     }

@@ -34,3 +34,8 @@ export async function readCatalog(conn: LbugConnection): Promise<Map<string, Exi
   }
   return tables;
 }
+
+/** Names of the macros defined in the store (upper-case, as the catalog keeps them). */
+export async function readMacros(conn: LbugConnection): Promise<Set<string>> {
+  return new Set((await rows(conn, "CALL show_macros() RETURN name")).map((m) => String(m.name).toUpperCase()));
+}

@@ -8,7 +8,7 @@ import { ScoutgraphError } from "../../errors.js";
 import type { GraphBatch } from "../../graph/rows.js";
 import { MODULE_NAME, MODULE_VERSION, WRITE_ORDER } from "../../graph/schema.js";
 import type { CleanupStats, GraphStore, ImageDigestRow, Row, WriteContext, WriteStats } from "../graph-store.js";
-import { readCatalog } from "./catalog.js";
+import { readCatalog, readMacros } from "./catalog.js";
 import { allRows, loadLadybug, resultList, type LbugConnection, type LbugDatabase, type LbugPreparedStatement } from "./ladybug.js";
 import { CLEANUP_BATCH, IMAGE_DIGESTS_QUERY, cleanupStatements, nodeWriteStatement, relWriteStatement, type WriteStatement } from "./statements.js";
 import { FORMAT_TABLE, STORE_FORMAT_VERSION, commentStatement, formatComment, graphTables, parseFormatComment, planMigration } from "./tables.js";
@@ -28,6 +28,8 @@ export interface EmbeddedGraphStoreOptions {
    * Its own default, 8 TiB, runs out of address space after a few opens in one process.
    */
   maxDbBytes?: number;
+  /** Deletions per cleanup transaction (Cartography's LIMIT_SIZE, 10 000). */
+  cleanupLimit?: number;
   /** Rows per UNWIND execution inside a batch's transaction. */
   chunkRows?: number;
 }
@@ -79,7 +81,7 @@ export class EmbeddedGraphStore implements GraphStore {
       if (version !== null && version > STORE_FORMAT_VERSION) {
         throw storeError(`${this.path} was written by a newer scoutgraph (store format ${version}; this one knows ${STORE_FORMAT_VERSION}): upgrade scoutgraph`);
       }
-      const plan = planMigration(graphTables(), catalog);
+      const plan = planMigration(graphTables(), catalog, await readMacros(conn));
       if (!plan.ok) {
         throw storeError(`${this.path} holds tables scoutgraph cannot use (${plan.problems.join("; ")}): sync into a new --store`);
       }
@@ -103,7 +105,7 @@ export class EmbeddedGraphStore implements GraphStore {
             const row = await result.getNext();
             if (!row) continue;
             // ontSource lets the digest index tell scoutgraph's own Image nodes from the providers'.
-            const entry: ImageDigestRow & { ontSource: string | null } = {
+            const entry: ImageDigestRow = {
               id: String(row.id),
               ontDigest: row.ontDigest === null ? null : String(row.ontDigest),
               ontSource: row.ontSource === null ? null : String(row.ontSource),
@@ -146,15 +148,17 @@ export class EmbeddedGraphStore implements GraphStore {
 
   async cleanup(ctx: WriteContext): Promise<CleanupStats> {
     return this.exclusive(async (conn) => {
-      const stats: CleanupStats = { nodesDeleted: 0, relationshipsDeleted: 0 };
+      const limit = this.options.cleanupLimit ?? CLEANUP_BATCH;
+      const stats = { nodesDeleted: 0, relationshipsDeleted: 0, transactions: 0 } satisfies CleanupStats;
       for (const statement of cleanupStatements()) {
-        // Each round is its own (auto-commit) transaction, bounded by CLEANUP_BATCH deletions.
+        // Each round is its own (auto-commit) transaction, bounded by `limit` deletions.
         for (;;) {
-          const [row] = await this.run(conn, statement.cypher, { ...statement.constants, updateTag: ctx.updateTag, limit: CLEANUP_BATCH });
+          const [row] = await this.run(conn, statement.cypher, { ...statement.constants, updateTag: ctx.updateTag, limit });
+          stats.transactions++;
           const deleted = Number(row?.deleted ?? 0);
           if (statement.kind === "node") stats.nodesDeleted += deleted;
           else stats.relationshipsDeleted += deleted;
-          if (deleted < CLEANUP_BATCH) break;
+          if (deleted < limit) break;
         }
       }
       return stats;
@@ -176,6 +180,15 @@ export class EmbeddedGraphStore implements GraphStore {
       }
       return (await allRows(await conn.execute(statement, params))).map(toPlainRow);
     });
+  }
+
+  /**
+   * Run a statement that may write, outside the GraphStore port: for maintenance and for tests
+   * that seed what other tools (Cartography's registry modules) would have written. The database
+   * file admits one writer, so this goes through the store's own connection.
+   */
+  async runWrite(cypher: string, params: Record<string, unknown> = {}): Promise<Row[]> {
+    return this.exclusive(async (conn) => (await this.run(conn, cypher, params)).map(toPlainRow));
   }
 
   async close(): Promise<void> {

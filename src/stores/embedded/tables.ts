@@ -109,6 +109,15 @@ export interface ExistingTable {
   connections?: { from: string; to: string }[];
 }
 
+/**
+ * Macros that give LadybugDB the Neo4j functions users reach for first, so that more queries run
+ * on both stores (docs/embedded-store.md). Part of the store: created with its tables.
+ */
+export const COMPAT_MACROS: { name: string; statement: string }[] = [
+  // Neo4j's type(r); LadybugDB calls it label(r).
+  { name: "TYPE", statement: "CREATE MACRO type(r) AS label(r)" },
+];
+
 export type MigrationPlan = { ok: true; statements: string[] } | { ok: false; problems: string[] };
 
 /**
@@ -116,7 +125,11 @@ export type MigrationPlan = { ok: true; statements: string[] } | { ok: false; pr
  * added (additive schema changes), anything else (a column of another type, a table of another
  * kind or between other labels) is an incompatibility that is refused rather than guessed at.
  */
-export function planMigration(expected: TableDef[], existing: ReadonlyMap<string, ExistingTable>): MigrationPlan {
+export function planMigration(
+  expected: TableDef[],
+  existing: ReadonlyMap<string, ExistingTable>,
+  existingMacros: ReadonlySet<string> = new Set(),
+): MigrationPlan {
   const statements: string[] = [];
   const problems: string[] = [];
   for (const table of expected) {
@@ -139,5 +152,6 @@ export function planMigration(expected: TableDef[], existing: ReadonlyMap<string
       else if (type !== col.type) problems.push(`${table.name}.${col.name} is ${type}, expected ${col.type}`);
     }
   }
+  for (const macro of COMPAT_MACROS) if (!existingMacros.has(macro.name)) statements.push(macro.statement);
   return problems.length > 0 ? { ok: false, problems } : { ok: true, statements };
 }
