@@ -1,0 +1,244 @@
+// The pure model builder on hand-built rows: ranking (critical, high, medium, low; refresh before
+// change; Docker Scout's rank), per-base aggregation, top actions, filters and unmatched reports.
+import { describe, test } from "node:test";
+import assert from "node:assert/strict";
+import { buildFleetReport, DEFAULT_FILTERS } from "../../src/insights/build-report.js";
+import type { BaseRow, FleetRows, ImageRow, RecommendationRow } from "../../src/insights/queries.js";
+import type { ReportFilters } from "../../src/insights/types.js";
+import { c } from "./support/fleet-expectations.js";
+
+const NOW = new Date("2026-01-02T03:04:05.000Z");
+const ZERO = c(0, 0, 0, 0);
+
+function base(id: string, targets: [string, string | null][] = []): BaseRow {
+  const colon = id.lastIndexOf(":");
+  return {
+    id,
+    name: id.slice(0, colon),
+    tag: id.slice(colon + 1),
+    version: null,
+    digest: null,
+    targetImages: targets.map((t) => t[0]),
+    targetDigests: targets.map((t) => t[1]),
+  };
+}
+
+function rec(baseId: string, tag: string, fixes: [number, number, number, number], extra: Partial<RecommendationRow> = {}): RecommendationRow {
+  const name = baseId.slice(0, baseId.lastIndexOf(":"));
+  return {
+    baseId,
+    tagId: `${name}:${tag}`,
+    name,
+    tag,
+    alternativeTags: [],
+    size: null,
+    flavor: null,
+    os: null,
+    runtime: null,
+    isSlim: false,
+    benefits: [],
+    category: "change",
+    scoutRank: null,
+    fixes: c(...fixes),
+    introduces: ZERO,
+    ...extra,
+  };
+}
+
+const img = (imageId: string, baseId: string, imageDigest: string | null = null, imageName = imageId): ImageRow => ({ imageId, imageName, imageDigest, baseId });
+
+function build(rows: Partial<FleetRows>, filters: Partial<ReportFilters> = {}) {
+  return buildFleetReport(
+    { storeKind: "embedded", images: [], bases: [], recommendations: [], ...rows },
+    { filters: { ...DEFAULT_FILTERS, ...filters }, now: NOW },
+  );
+}
+
+describe("ranking", () => {
+  test("critical beats any number of high; then high, medium, low", () => {
+    const b = "node:20";
+    const report = build({
+      bases: [base(b)],
+      images: [img("app", b)],
+      recommendations: [
+        rec(b, "lots-of-high", [0, 50, 0, 0], { scoutRank: 1 }),
+        rec(b, "one-critical", [1, 0, 0, 0], { scoutRank: 4 }),
+        rec(b, "one-critical-more-low", [1, 0, 0, 3], { scoutRank: 5 }),
+        rec(b, "medium", [0, 50, 1, 0], { scoutRank: 2 }),
+      ],
+    });
+    const image = report.images[0];
+    assert.equal(image?.best?.tag, "one-critical-more-low"); // 1C 0H 0M 3L > 1C 0H 0M 0L
+    assert.deepEqual(image?.others.map((o) => o.tag), ["one-critical", "medium", "lots-of-high"]); // 0/50/1 > 0/50/0
+  });
+
+  test("on equal fixes a refresh comes before a change, then Docker Scout's rank, then the tag id", () => {
+    const b = "python:3.11";
+    const report = build({
+      bases: [base(b)],
+      images: [img("api", b)],
+      recommendations: [
+        rec(b, "z-change-rank-2", [0, 2, 0, 0], { scoutRank: 2 }),
+        rec(b, "a-change-no-rank", [0, 2, 0, 0], { scoutRank: null }),
+        rec(b, "refresh-rank-9", [0, 2, 0, 0], { category: "refresh", scoutRank: 9 }),
+        rec(b, "b-change-no-rank", [0, 2, 0, 0], { scoutRank: null }),
+      ],
+    });
+    assert.deepEqual(
+      [report.images[0]?.best?.tag, ...(report.images[0]?.others.map((o) => o.tag) ?? [])],
+      ["refresh-rank-9", "z-change-rank-2", "a-change-no-rank", "b-change-no-rank"],
+    );
+  });
+
+  test("a graph Cartography wrote (no category, no rank): recommending the base's own tag is a refresh", () => {
+    const b = "node:25-alpine";
+    const report = build({
+      bases: [base(b)],
+      images: [img("app", b)],
+      recommendations: [
+        rec(b, "current-alpine", [0, 2, 0, 0], { category: null }),
+        rec(b, "25-alpine", [0, 2, 0, 0], { category: null }),
+      ],
+    });
+    assert.equal(report.images[0]?.best?.tag, "25-alpine");
+    assert.equal(report.images[0]?.best?.category, "refresh");
+    assert.equal(report.images[0]?.others[0]?.category, "change");
+  });
+});
+
+describe("per-base aggregation and top actions", () => {
+  // Three bases: A has 4 images and a 0C 3H move (fleet 0C 12H); B has 1 image and a 1C 0H move
+  // (fleet 1C 0H); C has 2 images and a 0C 3H 1M move (fleet 0C 6H 2M); D has 1 image, nothing fixes.
+  const rows: Partial<FleetRows> = {
+    bases: [base("a:1"), base("b:1"), base("c:1"), base("d:1")],
+    images: [
+      img("a1", "a:1"),
+      img("a2", "a:1"),
+      img("a3", "a:1"),
+      img("a4", "a:1"),
+      img("a4", "a:1"), // the same link twice counts once
+      img("b1", "b:1"),
+      img("c1", "c:1"),
+      img("c2", "c:1"),
+      img("d1", "d:1"),
+    ],
+    recommendations: [
+      rec("a:1", "2", [0, 3, 0, 0], { introduces: c(0, 0, 1, 0) }),
+      rec("a:1", "3", [0, 1, 0, 0]),
+      rec("b:1", "2", [1, 0, 0, 0]),
+      rec("c:1", "2", [0, 3, 1, 0]),
+      rec("d:1", "2", [0, 0, 0, 0]),
+    ],
+  };
+
+  test("each base: image count, best update, fixes times images", () => {
+    const report = build(rows);
+    assert.deepEqual(
+      report.bases.map((b) => [b.id, b.imageCount, b.bestUpdate?.tag ?? null, b.fleetFixes, b.fleetIntroduces]),
+      [
+        ["b:1", 1, "2", c(1, 0, 0, 0), ZERO], // 1 x 1C
+        ["a:1", 4, "2", c(0, 12, 0, 0), c(0, 0, 4, 0)], // 4 x 3H; introduces 4 x 1M
+        ["c:1", 2, "2", c(0, 6, 2, 0), ZERO], // 2 x (3H 1M)
+        ["d:1", 1, null, ZERO, ZERO],
+      ],
+    );
+  });
+
+  test("top actions: critical first, then high; --top cuts the list; the summary adds them up", () => {
+    const report = build(rows, { top: 2 });
+    assert.deepEqual(
+      report.topActions.map((a) => [a.position, a.base.id, a.to.id, a.imageCount, a.fleetFixes]),
+      [
+        [1, "b:1", "b:2", 1, c(1, 0, 0, 0)],
+        [2, "a:1", "a:2", 4, c(0, 12, 0, 0)],
+      ],
+    );
+    assert.deepEqual(report.summary.topActionsFix, c(1, 12, 0, 0)); // 1+0 critical, 0+12 high
+    assert.equal(report.summary.imagesUpToDate, 1); // d1
+    assert.equal(report.summary.images, 8);
+  });
+
+  test("--min-severity critical keeps only moves that fix a critical", () => {
+    const report = build(rows, { minSeverity: "critical" });
+    assert.deepEqual(report.topActions.map((a) => a.base.id), ["b:1"]);
+    assert.equal(report.images.find((i) => i.id === "a1")?.status, "below-min-severity");
+    assert.equal(report.images.find((i) => i.id === "d1")?.status, "up-to-date");
+    assert.equal(report.summary.imagesBelowMinSeverity, 6); // a1-a4, c1, c2
+  });
+
+  test("--min-severity medium accepts a move whose only fix is medium", () => {
+    const report = build({ bases: [base("m:1")], images: [img("m1", "m:1")], recommendations: [rec("m:1", "2", [0, 0, 2, 0])] }, { minSeverity: "medium" });
+    assert.equal(report.images[0]?.status, "update-available");
+    const high = build({ bases: [base("m:1")], images: [img("m1", "m:1")], recommendations: [rec("m:1", "2", [0, 0, 2, 0])] }, { minSeverity: "high" });
+    assert.equal(high.images[0]?.status, "below-min-severity");
+  });
+});
+
+describe("filters", () => {
+  const rows: Partial<FleetRows> = {
+    bases: [base("node:20-alpine"), base("python:3.11-slim")],
+    images: [
+      img("i1", "node:20-alpine", null, "registry.example.test/shop/web-a:1.0"),
+      img("i2", "node:20-alpine", null, "registry.example.test/shop/web-b:1.0"),
+      img("i3", "python:3.11-slim", null, "registry.example.test/shop/api:1.0"),
+    ],
+    recommendations: [rec("node:20-alpine", "22-alpine", [0, 1, 0, 0]), rec("python:3.11-slim", "3.12-slim", [0, 1, 0, 0])],
+  };
+  const names = (filters: Partial<ReportFilters>): string[] => build(rows, filters).images.map((i) => i.name);
+
+  test("--image: a substring, case-insensitive", () => {
+    assert.deepEqual(names({ image: "WEB-" }), ["registry.example.test/shop/web-a:1.0", "registry.example.test/shop/web-b:1.0"]);
+  });
+  test("--image: a glob matches the whole name", () => {
+    assert.deepEqual(names({ image: "*/shop/web-?:*" }), ["registry.example.test/shop/web-a:1.0", "registry.example.test/shop/web-b:1.0"]);
+    assert.deepEqual(names({ image: "web-*" }), []); // anchored: the name starts with the registry
+    assert.deepEqual(names({ image: "*web-[!a]*" }), ["registry.example.test/shop/web-b:1.0"]);
+    assert.deepEqual(names({ image: "i3" }), ["registry.example.test/shop/api:1.0"]); // the id matches too
+  });
+  test("--base: a repository or a full id; the aggregation follows the filter", () => {
+    assert.deepEqual(names({ base: "python" }), ["registry.example.test/shop/api:1.0"]);
+    assert.deepEqual(names({ base: "NODE:20-alpine" }).length, 2);
+    assert.deepEqual(names({ base: "node:22" }), []);
+    const one = build(rows, { image: "web-a" });
+    assert.deepEqual(one.bases.map((b) => [b.id, b.imageCount, b.fleetFixes]), [["node:20-alpine", 1, c(0, 1, 0, 0)]]);
+  });
+});
+
+describe("unmatched reports", () => {
+  test("a report whose digest prefixes no linked Image, or that has no digest, is listed with the reason", () => {
+    const report = build({
+      bases: [
+        base("node:20", [
+          ["shop/web:1", "sha256:ABCDEF123456"], // normalised abcdef123456: prefixes the image below
+          ["shop/ghost:1", "999999999999"],
+          ["legacy:1", ""],
+          ["created:1", null], // scoutgraph created this target as an Image of that name
+        ]),
+        base("redis:7", [["shop/other-base:1", "abcdef123456"]]), // the image is linked to node:20, not redis:7
+      ],
+      images: [img("ecr-1", "node:20", "sha256:abcdef1234567890"), img("created:1", "node:20", null, "created:1")],
+    });
+    assert.deepEqual(
+      report.unmatchedReports.map((u) => [u.targetImage, u.targetDigest, u.base.id, u.reason]),
+      [
+        ["legacy:1", "", "node:20", "no-digest"],
+        ["shop/ghost:1", "999999999999", "node:20", "no-matching-image"],
+        ["shop/other-base:1", "abcdef123456", "redis:7", "no-matching-image"],
+      ],
+    );
+    assert.equal(report.summary.unmatchedReports, 3);
+    // --image applies to the report's target too.
+    const ghost = { bases: [base("node:20", [["shop/ghost:1", "99"]])] } satisfies Partial<FleetRows>;
+    assert.equal(build(ghost, { image: "web" }).unmatchedReports.length, 0);
+    assert.equal(build(ghost, { image: "ghost" }).unmatchedReports.length, 1);
+  });
+});
+
+test("the report carries its version, time, store and filters", () => {
+  const report = build({}, { image: "x", top: 3 });
+  assert.equal(report.version, 1);
+  assert.equal(report.generatedAt, "2026-01-02T03:04:05.000Z");
+  assert.equal(report.store, "embedded");
+  assert.deepEqual(report.filters, { image: "x", base: null, minSeverity: "low", top: 3 });
+  assert.deepEqual(report.topActions, []);
+});
