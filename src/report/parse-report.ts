@@ -9,7 +9,10 @@ import { parseSupportedTags } from "./supported-tags.js";
 import type { BaseImage, MalformedReport, NotAReport, ParseResult, Recommendation, RecommendationSection, ReportTarget } from "./types.js";
 
 const BASE_IMAGE_IS = "Base image is";
-const SECTION_TITLES: Record<string, RecommendationSection> = { "Refresh base image": "refresh", "Change base image": "change" };
+const SECTION_TITLES = new Map<string, RecommendationSection>([
+  ["Refresh base image", "refresh"],
+  ["Change base image", "change"],
+]);
 
 function notAReport(): NotAReport {
   return { target: null, base_image: null, recommendations: [], is_report: false };
@@ -94,7 +97,10 @@ interface Section {
 function findSections(lines: readonly string[], from: number): Section[] {
   const sections: Section[] = [];
   for (let i = from; i < lines.length; i++) {
-    const kind = SECTION_TITLES[(lines[i] as string).trim()];
+    const line = lines[i] as string;
+    // Lines are already trimmed at the end; the cheap endsWith check spares a trim per table row.
+    if (!line.endsWith(" base image")) continue;
+    const kind = SECTION_TITLES.get(line.trimStart());
     if (kind === undefined) continue;
     const last = sections[sections.length - 1];
     if (last !== undefined) last.end = i;

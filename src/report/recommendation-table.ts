@@ -1,7 +1,7 @@
 // The Refresh and Change tables: one block per recommended tag. A block starts at the row whose
 // Details cell is `Benefits:` and whose Tag cell holds the tag; the rows after it carry the reason
 // label and aliases (Tag column), benefits and image details (Details column).
-import { BULLET, isCheckMark, parseCounts, splitCells, valueOrNull } from "./cells.js";
+import { BAR, BULLET, isCheckMark, parseCounts, splitCells, valueOrNull } from "./cells.js";
 import type { Recommendation, RecommendationSection } from "./types.js";
 
 const BENEFITS = "Benefits:";
@@ -84,11 +84,13 @@ export function parseRecommendationTable(section: RecommendationSection, lines: 
   const recs: Recommendation[] = [];
   let state: BlockState | null = null;
   for (const line of lines) {
-    if (!line.includes("│")) continue;
-    const cells = splitCells(line);
-    if (cells.length < 2) continue;
+    const bar = line.indexOf(BAR);
+    if (bar < 0) continue;
+    // Only the Tag and Details cells matter on most rows: cut those two out, split the rest lazily.
+    const next = line.indexOf(BAR, bar + 1);
+    const cells = [line.slice(0, bar).trim(), line.slice(bar + 1, next < 0 ? line.length : next).trim()];
     if (startsBlock(cells)) {
-      state = newBlock(section, cells);
+      state = newBlock(section, splitCells(line));
       recs.push(state.rec);
       addRow(state, cells);
     } else if (state !== null) addRow(state, cells);
