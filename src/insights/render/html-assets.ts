@@ -29,7 +29,9 @@ th button::after { content: " \\2195"; color: var(--muted); }
 th[aria-sort="ascending"] button::after { content: " \\2191"; color: var(--accent); }
 th[aria-sort="descending"] button::after { content: " \\2193"; color: var(--accent); }
 tbody tr:last-child td { border-bottom: 0; }
-code, .tag { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; font-size: .85em; overflow-wrap: anywhere; }
+code, .tag { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; font-size: .85em; }
+td code, td .tag, td.nowrap { white-space: nowrap; }
+ul.benefits { min-width: 18em; }
 .crit { color: var(--crit); font-weight: 600; }
 .high { color: var(--high); font-weight: 600; }
 .ok { color: var(--ok); }
@@ -38,9 +40,10 @@ ul.benefits { margin: 0; padding-left: 1.1em; font-size: .85em; }
 .filters { display: flex; flex-wrap: wrap; gap: 8px; margin: 0 0 8px; align-items: center; }
 .filters input, .filters select { font: inherit; padding: 5px 8px; border: 1px solid var(--line); border-radius: 6px; background: var(--bg); color: var(--fg); }
 .filters input { flex: 1 1 220px; }
-svg.chart { width: 100%; height: auto; max-width: 900px; display: block; }
-svg.chart text { fill: var(--fg); font-size: 12px; }
-svg.chart .axis { stroke: var(--line); }
+ol.chart { list-style: none; padding: 0; margin: 0 0 14px; max-width: 900px; }
+ol.chart li { margin: 0 0 10px; }
+.chart-label { font-size: .9rem; margin-bottom: 3px; overflow-wrap: anywhere; }
+svg.bar { display: block; width: 100%; height: 16px; background: var(--card); border-radius: 3px; }
 .bar-critical { fill: var(--crit); } .bar-high { fill: var(--high); } .bar-medium { fill: var(--med); } .bar-low { fill: var(--low); }
 .legend { display: flex; gap: 14px; flex-wrap: wrap; font-size: .85rem; margin: 4px 0 8px; padding: 0; list-style: none; }
 .swatch { display: inline-block; width: 10px; height: 10px; border-radius: 2px; margin-right: 4px; }

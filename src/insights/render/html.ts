@@ -22,39 +22,36 @@ const num = (n: number, cls = ""): string => `<td class="num${cls ? ` ${cls}` : 
 const text = (s: string, cls = ""): string => `<td${cls ? ` class="${cls}"` : ""}>${h(s)}</td>`;
 const countCells = (c: Counts): string =>
   num(c.critical, c.critical > 0 ? "crit" : "") + num(c.high, c.high > 0 ? "high" : "") + num(c.medium) + num(c.low);
-const moveCell = (c: Candidate | null): string => (c ? `<td><span class="tag">${h(c.tag)}</span> <span class="muted">${h(candidateLabel(c).slice(c.tag.length + 1))}</span></td>` : "<td>-</td>");
+const moveCell = (c: Candidate | null): string => (c ? `<td class="nowrap"><span class="tag">${h(c.tag)}</span> <span class="muted">${h(candidateLabel(c).slice(c.tag.length + 1))}</span></td>` : "<td>-</td>");
 const benefitsCell = (c: Candidate | null): string =>
   c && c.benefits.length > 0 ? `<td><ul class="benefits">${c.benefits.map((b) => `<li>${h(b)}</li>`).join("")}</ul></td>` : "<td></td>";
 const SEVERITY_COLUMNS: Column[] = SEVERITIES.map((s) => ({ label: s[0]!.toUpperCase() + s.slice(1), type: "number" }));
 
-/** Horizontal stacked bars: what each top action removes across the fleet, by severity. */
+/**
+ * The top actions as stacked bars (inline SVG, one per action, scaled to the largest), each under
+ * an HTML label so the text stays readable at any width.
+ */
 function chart(actions: TopAction[]): string {
   if (actions.length === 0) return "<p>No base-image update fixes anything at this severity.</p>";
-  const labelWidth = 300;
-  const barWidth = 460;
-  const rowHeight = 30;
-  const max = Math.max(1, ...actions.map((a) => SEVERITIES.reduce((s, k) => s + a.fleetFixes[k], 0)));
-  const rows = actions.map((a, i) => {
-    const y = i * rowHeight + 6;
-    let x = labelWidth;
+  const total = (c: Counts): number => SEVERITIES.reduce((sum, s) => sum + c[s], 0);
+  const max = Math.max(1, ...actions.map((a) => total(a.fleetFixes)));
+  const items = actions.map((a) => {
+    let x = 0;
     const bars = SEVERITIES.map((s) => {
-      const w = (a.fleetFixes[s] / max) * barWidth;
-      const rect = w > 0 ? `<rect class="bar-${s}" x="${x.toFixed(1)}" y="${y}" width="${w.toFixed(1)}" height="18"><title>${a.fleetFixes[s]} ${s}</title></rect>` : "";
+      const w = (a.fleetFixes[s] / max) * 1000;
+      const rect = w > 0 ? `<rect class="bar-${s}" x="${x.toFixed(1)}" y="0" width="${w.toFixed(1)}" height="16"><title>${a.fleetFixes[s]} ${s}</title></rect>` : "";
       x += w;
       return rect;
     }).join("");
-    const label = `${a.position}. ${a.base.id} \u2192 ${a.to.tag}`;
-    const short = label.length > 44 ? `${label.slice(0, 43)}\u2026` : label;
+    const counts = `${a.fleetFixes.critical} critical, ${a.fleetFixes.high} high, ${a.fleetFixes.medium} medium, ${a.fleetFixes.low} low fixed`;
     return (
-      `<g><text x="0" y="${y + 13}">${h(short)}<title>${h(label)}</title></text>${bars}` +
-      `<text x="${(x + 6).toFixed(1)}" y="${y + 13}">${h(`${a.fleetFixes.critical}C ${a.fleetFixes.high}H`)}</text></g>`
+      `<li><div class="chart-label">${a.position}. <code>${h(a.base.id)}</code> \u2192 <code>${h(a.to.tag)}</code> <span class="muted">${h(counts)}</span></div>` +
+      `<svg class="bar" viewBox="0 0 1000 16" preserveAspectRatio="none" role="img" aria-label="${h(counts)}" xmlns="http://www.w3.org/2000/svg">${bars}</svg></li>`
     );
   });
-  const height = actions.length * rowHeight + 8;
   return (
     `<ul class="legend">${SEVERITIES.map((s) => `<li><span class="swatch ${s}"></span>${s}</li>`).join("")}</ul>` +
-    `<svg class="chart" role="img" aria-label="Vulnerabilities fixed across the fleet by each top action" viewBox="0 0 ${labelWidth + barWidth + 80} ${height}" xmlns="http://www.w3.org/2000/svg">` +
-    `<line class="axis" x1="${labelWidth}" y1="0" x2="${labelWidth}" y2="${height}"/>${rows.join("")}</svg>`
+    `<ol class="chart" aria-label="Vulnerabilities fixed across the fleet by each top action">${items.join("")}</ol>`
   );
 }
 
@@ -83,7 +80,7 @@ export function renderHtml(report: FleetReport): string {
   const imageRows = report.images.map(
     (i) =>
       `<tr data-status="${i.status}"><td><code>${h(i.name)}</code></td><td><code>${h(i.base.id)}</code></td>` +
-      `${text(STATUS_TEXT[i.status], i.status === "update-available" ? "warn" : "ok")}${moveCell(i.best)}${countCells(i.best?.fixes ?? zero)}` +
+      `${text(STATUS_TEXT[i.status], i.status === "update-available" ? "warn nowrap" : "ok nowrap")}${moveCell(i.best)}${countCells(i.best?.fixes ?? zero)}` +
       `${text(i.best ? introducedText(i.best.introduces) : "-")}${benefitsCell(i.best)}` +
       `<td>${i.others.map((c) => `<span class="tag">${h(c.tag)}</span>`).join(", ") || "-"}</td></tr>`,
   );
