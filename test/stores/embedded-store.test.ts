@@ -14,7 +14,7 @@ import { MODULE_NAME, MODULE_VERSION, NODES, RELATIONSHIPS } from "../../src/gra
 import { EmbeddedGraphStore } from "../../src/stores/embedded/embedded-graph-store.js";
 import { allRows, loadLadybug } from "../../src/stores/embedded/ladybug.js";
 import { ScoutgraphError } from "../../src/errors.js";
-import { FIXTURE_REPORTS_DIR } from "../support/fixtures.js";
+import { FIXTURE_REPORTS_DIR, REPO_ROOT } from "../support/fixtures.js";
 
 const SAMPLE = readFileSync(join(FIXTURE_REPORTS_DIR, "cartography-sample.txt"), "utf8");
 // The GitLab report of Cartography's integration test: the same base, another target.
@@ -213,6 +213,31 @@ describe("embedded store: Cartography's worked example (§2.8)", () => {
       { id: GITLAB_IMAGE, lu: 1, src: "gitlab", m: null },
       { id: "sha256:other", lu: 1, src: "aws", m: null },
     ]);
+  });
+
+  test("the example queries of docs/embedded-store.md run and return the example's data", async () => {
+    const doc = readFileSync(join(REPO_ROOT, "docs", "embedded-store.md"), "utf8");
+    const section = doc.slice(doc.indexOf("## Queries that run on both stores"), doc.indexOf("## Operations"));
+    const queries = [...section.matchAll(/```cypher\n([\s\S]*?)```/g)].map((m) => m[1] as string);
+    assert.equal(queries.length, 4);
+    const [bases, updates, images, slim] = await Promise.all(queries.map((q) => store.query(q)));
+    assert.deepEqual(bases, [{ base: "node:25-alpine", targets: 2, updates: 4 }]);
+    assert.deepEqual(updates?.[0], { base: "node:25-alpine", update_to: "25-alpine", category: "refresh", critical_fixed: 0, high_fixed: 2 });
+    assert.equal(updates?.length, 4);
+    assert.deepEqual(images, [
+      { image: ECR_IMAGE, base: "node:25-alpine", size: "59 MB", os: "alpine" },
+      { image: GITLAB_IMAGE, base: "node:25-alpine", size: "59 MB", os: "alpine" },
+    ]);
+    assert.deepEqual(slim, [{ base: "node:25-alpine", slim_tag: "slim", high_fixed: 2, benefits: 4 }]);
+  });
+
+  test("dialect notes: type(r) works (the store's macro), lists are 1-based, unknown properties are errors", async () => {
+    assert.deepEqual(await store.query("MATCH (:Image)-[r]->(:DockerScoutPublicImage) RETURN DISTINCT type(r) AS t"), [{ t: "BUILT_ON" }]);
+    assert.deepEqual(await store.query("MATCH (p:DockerScoutPublicImage) RETURN p.alternative_tags[1] AS first, labels(p) AS l"), [
+      { first: BASE_TAGS[0], l: "DockerScoutPublicImage" },
+    ]);
+    await assert.rejects(store.query("MATCH (p:DockerScoutPublicImage) RETURN p.no_such_property AS x"), /Cannot find property no_such_property/);
+    await assert.rejects(store.query("MATCH (a:Image)-->(b) RETURN a.id AS a ORDER BY a"), /Order by NODE is not supported/);
   });
 
   test("integers are INT64 columns, lists STRING[], is_slim BOOLEAN (generated from the schema)", async () => {
