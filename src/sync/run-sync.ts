@@ -12,6 +12,7 @@ import { classify, type Classified } from "./classify.js";
 import { SyncError, codeOf, messageOf } from "./errors.js";
 import { SILENT_LOGGER, type SyncLogger } from "./logger.js";
 import { mapOrdered } from "./ordered-map.js";
+import { prefetch } from "./prefetch.js";
 import { SerialWriter } from "./serial-writer.js";
 import { SummaryRecorder, type RunSummary } from "./summary.js";
 
@@ -27,7 +28,7 @@ export interface SyncOptions {
   updateTag?: number;
   /** Create an Image node per report target (always on for the embedded store). */
   createTargetImages?: boolean;
-  /** Reports per write; default 1000. */
+  /** Reports per write; default 5000. */
   batchSize?: number;
   /** Reports read at once; default 16. */
   concurrency?: number;
@@ -49,6 +50,12 @@ export interface SyncHooks {
   logger?: SyncLogger;
 }
 
+/** Measured on Neo4j and the embedded store (bench/sync.ts): per-batch overhead dominates below this. */
+export const DEFAULT_BATCH_SIZE = 5000;
+
+/** Listed entries held ahead of the readers (small refs, not contents). */
+const LISTING_AHEAD = 1024;
+
 type ReadItem = { ref: ReportRef; bytes: Buffer } | { ref: ReportRef; readError: string };
 
 export async function runSync(options: SyncOptions, hooks: SyncHooks = {}): Promise<RunSummary> {
@@ -57,7 +64,7 @@ export async function runSync(options: SyncOptions, hooks: SyncHooks = {}): Prom
   const updateTag = options.updateTag ?? Math.floor(Date.now() / 1000);
   const store = options.store;
   const createTargetImages = store.kind === "embedded" || options.createTargetImages === true;
-  const batchSize = Math.max(1, options.batchSize ?? 1000);
+  const batchSize = Math.max(1, options.batchSize ?? DEFAULT_BATCH_SIZE);
   const sourceName = typeof options.source === "string" ? options.source : options.source.uri;
   const recorder = new SummaryRecorder(sourceName, options.storeLabel ?? store.kind, updateTag);
   const counts = recorder.summary.reports;
@@ -100,7 +107,7 @@ export async function runSync(options: SyncOptions, hooks: SyncHooks = {}): Prom
       report();
     });
 
-    const listing = countListing(source.list(), recorder, progress, report);
+    const listing = prefetch(countListing(source.list(), recorder, progress, report), LISTING_AHEAD, signal);
     const read = async (ref: ReportRef): Promise<ReadItem> => {
       if (ref.problem !== undefined) return { ref, bytes: Buffer.alloc(0) };
       try {

@@ -29,7 +29,7 @@ describe("option declarations", () => {
 describe("resolveOptions: flag beats environment beats default", () => {
   test("defaults apply when nothing is given", () => {
     const r = resolveOptions("sync", {}, {});
-    assert.equal(r.values.batchSize, 1000);
+    assert.equal(r.values.batchSize, 5000);
     assert.equal(r.values.store, "./scoutgraph-db");
     assert.equal(r.values.logFormat, "text");
     assert.equal(r.values.updateTag, undefined);

@@ -1,0 +1,151 @@
+// The main job end to end: `scoutgraph sync` (the built CLI, as a child process) on generated
+// reports, into the embedded store and into Neo4j (--create-target-images, so both stores write the
+// same graph). Prints reports/s and the CLI's peak RSS (VmHWM from /proc, polled); asserts nothing.
+//
+//   npm run bench:sync -- [--counts 1000,10000,100000] [--stores embedded,neo4j] [--batch-size N]
+//
+// Reports are generated once into .cache/bench-sync/reports/<count>/. The Neo4j is scripts/neo4j.mjs's
+// on SCOUTGRAPH_NEO4J_PORT (default 7687), started and stopped here if it is not already running;
+// its database is emptied before each run.
+import { spawn, spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { parseArgs } from "node:util";
+import neo4j from "neo4j-driver";
+
+const here = dirname(fileURLToPath(import.meta.url));
+const root = join(here, "..", "..");
+const cliPath = join(root, "dist", "src", "cli", "main.js");
+const generator = join(root, "dist", "bench", "support", "generate-reports.js");
+const neo4jScript = join(root, "scripts", "neo4j.mjs");
+const cacheDir = join(root, ".cache", "bench-sync", "reports");
+const workDir = join(root, ".cache", "bench-sync");
+
+const { values: opts } = parseArgs({
+  options: {
+    counts: { type: "string", default: "1000,10000,100000" },
+    stores: { type: "string", default: "embedded,neo4j" },
+    "batch-size": { type: "string" },
+  },
+});
+const counts = opts.counts.split(",").map(Number);
+const stores = opts.stores.split(",");
+const port = Number(process.env.SCOUTGRAPH_NEO4J_PORT ?? "7687");
+const uri = `bolt://127.0.0.1:${port}`;
+
+function reportsFor(count: number): string {
+  const dir = join(cacheDir, String(count));
+  if (existsSync(dir) && readdirSync(dir).length === count) return dir;
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  const r = spawnSync(process.execPath, [generator, "--count", String(count), "--out", dir], { stdio: "inherit" });
+  if (r.status !== 0) throw new Error(`generating ${count} reports failed`);
+  return dir;
+}
+
+/** Peak resident set size (kB) of a live process, from /proc; 0 where /proc is missing. */
+function peakRssKb(pid: number): number {
+  try {
+    const status = readFileSync(`/proc/${pid}/status`, "utf8");
+    return Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0);
+  } catch {
+    return 0;
+  }
+}
+
+interface Result {
+  seconds: number;
+  peakMb: number;
+  code: number;
+  summary: { status: string; reports: { ingested: number; failed: number } } | undefined;
+  stderr: string;
+}
+
+function runSyncCli(args: string[]): Promise<Result> {
+  return new Promise((resolve, reject) => {
+    const started = process.hrtime.bigint();
+    const child = spawn(process.execPath, [cliPath, "sync", "--quiet", ...args], { cwd: root, stdio: ["ignore", "ignore", "pipe"] });
+    let stderr = "";
+    let peak = 0;
+    child.stderr.setEncoding("utf8").on("data", (d: string) => (stderr += d));
+    // VmHWM is the high-water mark, so polling only has to catch the process before it exits.
+    const poll = setInterval(() => (peak = Math.max(peak, peakRssKb(child.pid ?? 0))), 100);
+    child.on("error", reject);
+    child.on("exit", (code) => {
+      clearInterval(poll);
+      const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+      const summaryPath = args[args.indexOf("--summary-json") + 1] ?? "";
+      const summary = existsSync(summaryPath) ? (JSON.parse(readFileSync(summaryPath, "utf8")) as Result["summary"]) : undefined;
+      resolve({ seconds, peakMb: peak / 1024, code: code ?? 1, summary, stderr });
+    });
+  });
+}
+
+async function neo4jUp(): Promise<boolean> {
+  const driver = neo4j.driver(uri);
+  try {
+    await driver.verifyConnectivity();
+    return true;
+  } catch {
+    return false;
+  } finally {
+    await driver.close();
+  }
+}
+
+async function emptyNeo4j(): Promise<void> {
+  const driver = neo4j.driver(uri);
+  const session = driver.session();
+  try {
+    // IN TRANSACTIONS needs an implicit (auto-commit) transaction: session.run, not executeQuery.
+    await session.run("MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS");
+  } finally {
+    await session.close();
+    await driver.close();
+  }
+}
+
+const rows: string[] = [];
+const print = (line: string): void => {
+  rows.push(line);
+  console.log(line);
+};
+
+let startedNeo4j = false;
+try {
+  if (stores.includes("neo4j") && !(await neo4jUp())) {
+    const r = spawnSync(process.execPath, [neo4jScript, "start"], { stdio: "inherit", env: { ...process.env, SCOUTGRAPH_NEO4J_PORT: String(port) } });
+    if (r.status !== 0) throw new Error("could not start Neo4j");
+    startedNeo4j = true;
+  }
+  mkdirSync(workDir, { recursive: true });
+  print(`scoutgraph sync benchmark (node ${process.version}; batch size ${opts["batch-size"] ?? "default"})`);
+  print("store     reports   seconds  reports/s  peak RSS MB  status");
+  for (const count of counts) {
+    const source = reportsFor(count);
+    for (const store of stores) {
+      const summaryPath = join(workDir, `summary-${store}-${count}.json`);
+      rmSync(summaryPath, { force: true });
+      const args = ["--docker-scout-source", source, "--summary-json", summaryPath];
+      if (opts["batch-size"] !== undefined) args.push("--batch-size", opts["batch-size"]);
+      if (store === "neo4j") {
+        await emptyNeo4j();
+        args.push("--neo4j-uri", uri, "--create-target-images");
+      } else {
+        const db = join(workDir, `embedded-${count}.db`);
+        rmSync(db, { force: true });
+        rmSync(`${db}.wal`, { force: true });
+        args.push("--store", db);
+      }
+      const r = await runSyncCli(args);
+      const ingested = r.summary?.reports.ingested ?? 0;
+      print(
+        `${store.padEnd(9)} ${String(count).padStart(7)} ${r.seconds.toFixed(1).padStart(9)} ${(ingested / r.seconds).toFixed(0).padStart(10)} ${r.peakMb.toFixed(0).padStart(12)}  ${r.summary?.status ?? `exit ${r.code}`}`,
+      );
+      if (r.code !== 0) console.error(r.stderr.split("\n").slice(-5).join("\n"));
+    }
+  }
+} finally {
+  if (startedNeo4j) spawnSync(process.execPath, [neo4jScript, "stop"], { stdio: "inherit", env: { ...process.env, SCOUTGRAPH_NEO4J_PORT: String(port) } });
+}
