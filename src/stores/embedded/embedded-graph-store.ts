@@ -39,6 +39,8 @@ const DEFAULT_BUFFER_POOL = 512 * 1024 * 1024;
 const DEFAULT_CHUNK_ROWS = 1_000;
 const DEFAULT_MAX_DB = 2 ** 38; // 256 GiB
 
+const READ_ONLY_MESSAGE = "query is read-only: write clauses (CREATE, MERGE, SET, DELETE, COPY, ALTER, DROP, ...) are refused";
+
 const storeError = (message: string, cause?: unknown): ScoutgraphError => new ScoutgraphError("STORE", message, { cause });
 
 /** One clear line for the ways opening a store file fails. */
@@ -168,17 +170,20 @@ export class EmbeddedGraphStore implements GraphStore {
 
   async query(cypher: string, params: Record<string, unknown> = {}): Promise<Row[]> {
     return this.exclusive(async (conn) => {
-      let statement: LbugPreparedStatement;
+      let statement: LbugPreparedStatement | undefined;
+      let problem: string | undefined;
       try {
         statement = await conn.prepare(cypher);
+        if (!statement.isSuccess()) problem = statement.getErrorMessage();
       } catch (err) {
-        throw new ScoutgraphError("USAGE", `query rejected by the embedded store: ${(err as Error).message}`, { cause: err });
+        problem = (err as Error).message;
       }
-      if (!statement.isSuccess()) throw new ScoutgraphError("USAGE", `query rejected by the embedded store: ${statement.getErrorMessage()}`);
-      // LadybugDB classifies the planned statement itself, so no clause list can be outwitted.
-      if (!statement.isReadOnly()) {
-        throw new ScoutgraphError("USAGE", "query is read-only: write clauses (CREATE, MERGE, SET, REMOVE, DELETE, COPY, ALTER, DROP, ...) are refused");
+      // LadybugDB classifies the planned statement itself (a store opened read-only already
+      // refuses to plan a write), so no list of clauses can be outwitted.
+      if ((problem !== undefined && /write operations in a read-only database/i.test(problem)) || (statement && !problem && !statement.isReadOnly())) {
+        throw new ScoutgraphError("USAGE", READ_ONLY_MESSAGE);
       }
+      if (problem !== undefined || !statement) throw new ScoutgraphError("USAGE", `query rejected by the embedded store: ${problem ?? "no statement"}`);
       return (await allRows(await conn.execute(statement, params))).map(toPlainRow);
     });
   }
