@@ -4,7 +4,7 @@
 //
 //   npm run bench:report -- [--count 10000] [--stores embedded,neo4j] [--runs 3]
 //
-// Reports are generated once into .cache/bench-reports/<count>/ (bench/support/generate-reports.ts)
+// Reports are generated once into .cache/bench-report/reports-<count>/ (bench/support/generate-reports.ts)
 // and synced with the real CLI (Neo4j with --create-target-images, so both stores hold the same
 // graph). The Neo4j is scripts/neo4j.mjs's on SCOUTGRAPH_NEO4J_PORT (default 7687), started and
 // stopped here when it is not already running; its database is emptied first.
@@ -42,7 +42,8 @@ const port = Number(process.env.SCOUTGRAPH_NEO4J_PORT ?? "7687");
 const uri = `bolt://127.0.0.1:${port}`;
 
 function reportsDir(): string {
-  const dir = join(root, ".cache", "bench-reports", String(count));
+  // Its own folder: other benchmarks regenerate .cache/bench-reports/ while they run.
+  const dir = join(workDir, `reports-${count}`);
   if (existsSync(dir) && readdirSync(dir).length === count) return dir;
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
@@ -77,9 +78,12 @@ async function neo4jUp(): Promise<boolean> {
 
 async function emptyNeo4j(): Promise<void> {
   const driver = neo4j.driver(uri);
+  const session = driver.session();
   try {
-    await driver.executeQuery("MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS");
+    // CALL ... IN TRANSACTIONS needs an implicit (auto-commit) transaction: session.run.
+    await session.run("MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS");
   } finally {
+    await session.close();
     await driver.close();
   }
 }

@@ -9,6 +9,7 @@ import {
   type BaseEntry,
   type BaseRef,
   type Candidate,
+  type CandidateRef,
   type FleetReport,
   type ImageEntry,
   type ReportFilters,
@@ -42,6 +43,10 @@ export function toCandidate(row: RecommendationRow): Candidate {
     runtime: row.runtime,
     isSlim: row.isSlim,
   };
+}
+
+export function candidateRef(c: Candidate): CandidateRef {
+  return { id: c.id, tag: c.tag, category: c.category, scoutRank: c.scoutRank, fixes: c.fixes, introduces: c.introduces };
 }
 
 function baseRef(id: string, row: BaseRow | undefined): BaseRef {
@@ -89,18 +94,22 @@ export function buildFleetReport(rows: FleetRows, options: BuildOptions): FleetR
       digest: row.imageDigest,
       base,
       status: best ? "update-available" : candidates.some((c) => fixesAnything(c.fixes)) ? "below-min-severity" : "up-to-date",
-      best,
-      others: candidates.filter((c) => c !== best),
+      best: best ? candidateRef(best) : null,
+      others: candidates.filter((c) => c !== best).map((c) => c.id),
     });
   }
   images.sort((a, b) => byString(a.name, b.name) || byString(a.id, b.id) || byString(a.base.id, b.base.id));
 
   const imagesByBase = new Map<string, string[]>();
-  for (const img of images) imagesByBase.set(img.base.id, [...(imagesByBase.get(img.base.id) ?? []), img.id]);
+  for (const img of images) {
+    const ids = imagesByBase.get(img.base.id);
+    if (ids) ids.push(img.id);
+    else imagesByBase.set(img.base.id, [img.id]);
+  }
   const bases: BaseEntry[] = [...imagesByBase].map(([baseId, ids]) => {
     const row = basesById.get(baseId);
     const best = bestFor(baseId);
-    const sortedIds = [...new Set(ids)].sort(byString);
+    const sortedIds = [...ids].sort(byString);
     return {
       ...baseRef(baseId, row),
       version: row?.version ?? null,

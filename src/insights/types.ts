@@ -31,6 +31,12 @@ export interface Candidate {
   isSlim: boolean | null;
 }
 
+/**
+ * A candidate as an image lists it: what it fixes and introduces. The full Candidate (benefits,
+ * details) is in the image's base entry, `bases[].candidates`, so a fleet's JSON stays small.
+ */
+export type CandidateRef = Pick<Candidate, "id" | "tag" | "category" | "scoutRank" | "fixes" | "introduces">;
+
 /** A base image (DockerScoutPublicImage) as the report shows it. */
 export interface BaseRef {
   id: string;
@@ -52,9 +58,9 @@ export interface ImageEntry {
    * or above --min-severity. `update-available`: `best` is set.
    */
   status: ImageStatus;
-  best: Candidate | null;
-  /** Every other recommendation, in ranking order. */
-  others: Candidate[];
+  best: CandidateRef | null;
+  /** The ids of the other recommendations, in ranking order (details in the base's `candidates`). */
+  others: string[];
 }
 
 export interface BaseEntry extends BaseRef {

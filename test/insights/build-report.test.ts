@@ -69,7 +69,7 @@ describe("ranking", () => {
     });
     const image = report.images[0];
     assert.equal(image?.best?.tag, "one-critical-more-low"); // 1C 0H 0M 3L > 1C 0H 0M 0L
-    assert.deepEqual(image?.others.map((o) => o.tag), ["one-critical", "medium", "lots-of-high"]); // 0/50/1 > 0/50/0
+    assert.deepEqual(image?.others, ["node:one-critical", "node:medium", "node:lots-of-high"]); // 0/50/1 > 0/50/0
   });
 
   test("on equal fixes a refresh comes before a change, then Docker Scout's rank, then the tag id", () => {
@@ -85,8 +85,12 @@ describe("ranking", () => {
       ],
     });
     assert.deepEqual(
-      [report.images[0]?.best?.tag, ...(report.images[0]?.others.map((o) => o.tag) ?? [])],
+      report.bases[0]?.candidates.map((o) => o.tag),
       ["refresh-rank-9", "z-change-rank-2", "a-change-no-rank", "b-change-no-rank"],
+    );
+    assert.deepEqual(
+      [report.images[0]?.best?.id, ...(report.images[0]?.others ?? [])],
+      ["python:refresh-rank-9", "python:z-change-rank-2", "python:a-change-no-rank", "python:b-change-no-rank"],
     );
   });
 
@@ -102,7 +106,7 @@ describe("ranking", () => {
     });
     assert.equal(report.images[0]?.best?.tag, "25-alpine");
     assert.equal(report.images[0]?.best?.category, "refresh");
-    assert.equal(report.images[0]?.others[0]?.category, "change");
+    assert.equal(report.bases[0]?.candidates[1]?.category, "change");
   });
 });
 

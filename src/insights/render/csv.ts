@@ -2,8 +2,9 @@
 // so a spreadsheet can filter it. For top-action and base rows the fix_*/introduced_* columns are
 // fleet-wide totals; for image rows they are the recommended update's own counts.
 // Every text cell is quoted; a cell a spreadsheet would take for a formula starts with `'`.
-import type { Candidate, Counts, FleetReport } from "../types.js";
+import type { Candidate, CandidateRef, Counts, FleetReport } from "../types.js";
 import { csvCell } from "./escape.js";
+import { candidatesOf } from "./text.js";
 
 export const CSV_COLUMNS = [
   "section",
@@ -33,7 +34,7 @@ export const CSV_COLUMNS = [
 type Column = (typeof CSV_COLUMNS)[number];
 type Record_ = Partial<Record<Column, string | number | null>>;
 
-function move(c: Candidate | null, fixes: Counts | null, introduces: Counts | null): Record_ {
+function move(c: CandidateRef | null, benefits: string[], fixes: Counts | null, introduces: Counts | null): Record_ {
   if (!c) return {};
   const f = fixes ?? c.fixes;
   const n = introduces ?? c.introduces;
@@ -49,18 +50,21 @@ function move(c: Candidate | null, fixes: Counts | null, introduces: Counts | nu
     introduced_high: n.high,
     introduced_medium: n.medium,
     introduced_low: n.low,
-    benefits: c.benefits.join("; "),
+    benefits: benefits.join("; "),
   };
 }
 
+const benefitsOf = (c: Candidate | null): string[] => c?.benefits ?? [];
+
 export function renderCsv(report: FleetReport): string {
+  const candidates = candidatesOf(report);
   const records: Record_[] = [
     ...report.topActions.map((a) => ({
       section: "top-action",
       position: a.position,
       base: a.base.id,
       images: a.imageCount,
-      ...move(a.to, a.fleetFixes, a.fleetIntroduces),
+      ...move(a.to, benefitsOf(a.to), a.fleetFixes, a.fleetIntroduces),
     })),
     ...report.bases.map((b, i) => ({
       section: "base",
@@ -68,17 +72,20 @@ export function renderCsv(report: FleetReport): string {
       base: b.id,
       images: b.imageCount,
       status: b.bestUpdate ? "update-available" : "up-to-date",
-      ...move(b.bestUpdate, b.fleetFixes, b.fleetIntroduces),
+      ...move(b.bestUpdate, benefitsOf(b.bestUpdate), b.fleetFixes, b.fleetIntroduces),
     })),
-    ...report.images.map((img) => ({
-      section: "image",
-      image: img.name,
-      image_id: img.id,
-      base: img.base.id,
-      status: img.status,
-      ...move(img.best, null, null),
-      other_candidates: img.others.map((c) => c.tag).join("; "),
-    })),
+    ...report.images.map((img) => {
+      const full = candidates(img);
+      return {
+        section: "image",
+        image: img.name,
+        image_id: img.id,
+        base: img.base.id,
+        status: img.status,
+        ...move(img.best, benefitsOf(full.best), null, null),
+        other_candidates: full.others.map((c) => c.tag).join("; "),
+      };
+    }),
     ...report.unmatchedReports.map((u) => ({
       section: "unmatched-report",
       image: u.targetImage,

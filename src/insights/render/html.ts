@@ -1,10 +1,10 @@
 // The HTML renderer: one self-contained page (inline CSS and script, inline SVG chart, no network),
 // with sortable and filterable tables, readable on a laptop and a phone. Every report string is
 // HTML-escaped; the embedded JSON copy is escaped for a <script> element.
-import { SEVERITIES, type Candidate, type Counts, type FleetReport, type TopAction } from "../types.js";
+import { SEVERITIES, type Candidate, type CandidateRef, type Counts, type FleetReport, type TopAction } from "../types.js";
 import { escapeHtml as h, jsonForScript } from "./escape.js";
 import { CONTENT_SECURITY_POLICY, CSS, JS } from "./html-assets.js";
-import { candidateLabel, fixHeadline, introducedText, plural, STATUS_TEXT, UNMATCHED_TEXT } from "./text.js";
+import { candidateLabel, candidatesOf, fixHeadline, introducedText, plural, STATUS_TEXT, UNMATCHED_TEXT } from "./text.js";
 
 interface Column {
   label: string;
@@ -22,7 +22,7 @@ const num = (n: number, cls = ""): string => `<td class="num${cls ? ` ${cls}` : 
 const text = (s: string, cls = ""): string => `<td${cls ? ` class="${cls}"` : ""}>${h(s)}</td>`;
 const countCells = (c: Counts): string =>
   num(c.critical, c.critical > 0 ? "crit" : "") + num(c.high, c.high > 0 ? "high" : "") + num(c.medium) + num(c.low);
-const moveCell = (c: Candidate | null): string => (c ? `<td class="nowrap"><span class="tag">${h(c.tag)}</span> <span class="muted">${h(candidateLabel(c).slice(c.tag.length + 1))}</span></td>` : "<td>-</td>");
+const moveCell = (c: CandidateRef | null): string => (c ? `<td class="nowrap"><span class="tag">${h(c.tag)}</span> <span class="muted">${h(candidateLabel(c).slice(c.tag.length + 1))}</span></td>` : "<td>-</td>");
 const benefitsCell = (c: Candidate | null): string =>
   c && c.benefits.length > 0 ? `<td><ul class="benefits">${c.benefits.map((b) => `<li>${h(b)}</li>`).join("")}</ul></td>` : "<td></td>";
 const SEVERITY_COLUMNS: Column[] = SEVERITIES.map((s) => ({ label: s[0]!.toUpperCase() + s.slice(1), type: "number" }));
@@ -77,12 +77,13 @@ export function renderHtml(report: FleetReport): string {
       `${countCells(b.fleetFixes)}${text(b.bestUpdate ? fixHeadline(b.fleetFixes) : "up to date", b.bestUpdate ? "" : "ok")}</tr>`,
   );
   const zero: Counts = { critical: 0, high: 0, medium: 0, low: 0 };
+  const candidates = candidatesOf(report);
   const imageRows = report.images.map(
     (i) =>
       `<tr data-status="${i.status}"><td><code>${h(i.name)}</code></td><td><code>${h(i.base.id)}</code></td>` +
       `${text(STATUS_TEXT[i.status], i.status === "update-available" ? "warn nowrap" : "ok nowrap")}${moveCell(i.best)}${countCells(i.best?.fixes ?? zero)}` +
-      `${text(i.best ? introducedText(i.best.introduces) : "-")}${benefitsCell(i.best)}` +
-      `<td>${i.others.map((c) => `<span class="tag">${h(c.tag)}</span>`).join(", ") || "-"}</td></tr>`,
+      `${text(i.best ? introducedText(i.best.introduces) : "-")}${benefitsCell(candidates(i).best)}` +
+      `<td>${candidates(i).others.map((c) => `<span class="tag">${h(c.tag)}</span>`).join(", ") || "-"}</td></tr>`,
   );
   const unmatchedRows = report.unmatchedReports.map(
     (u) => `<tr><td><code>${h(u.targetImage)}</code></td><td><code>${h(u.targetDigest ?? "")}</code></td><td><code>${h(u.base.id)}</code></td>${text(UNMATCHED_TEXT[u.reason])}</tr>`,

@@ -1,14 +1,14 @@
 // The markdown renderer, for a ticket or a pull-request comment (GitHub-flavoured tables).
 // Report strings are escaped so they cannot break a table, open a code span, inject HTML or mention anyone.
-import type { Candidate, FleetReport } from "../types.js";
+import type { CandidateRef, FleetReport } from "../types.js";
 import { escapeMarkdown as md } from "./escape.js";
-import { candidateLabel, countsShort, fixHeadline, introducedText, plural, STATUS_TEXT, UNMATCHED_TEXT } from "./text.js";
+import { candidateLabel, candidatesOf, countsShort, fixHeadline, introducedText, plural, STATUS_TEXT, UNMATCHED_TEXT } from "./text.js";
 
 function table(headers: string[], rows: string[][]): string[] {
   return [`| ${headers.join(" | ")} |`, `|${headers.map(() => " --- ").join("|")}|`, ...rows.map((r) => `| ${r.join(" | ")} |`)];
 }
 
-const move = (c: Candidate | null): string => (c ? md(candidateLabel(c)) : "-");
+const move = (c: CandidateRef | null): string => (c ? md(candidateLabel(c)) : "-");
 
 export function renderMarkdown(report: FleetReport): string {
   const { summary } = report;
@@ -51,6 +51,7 @@ export function renderMarkdown(report: FleetReport): string {
     ),
   );
   const withUpdate = report.images.filter((i) => i.status === "update-available");
+  const candidates = candidatesOf(report);
   out.push("", "### Images with an update", "");
   if (withUpdate.length === 0) out.push("None.");
   else
@@ -63,8 +64,8 @@ export function renderMarkdown(report: FleetReport): string {
           move(i.best),
           i.best ? countsShort(i.best.fixes) : "-",
           i.best ? introducedText(i.best.introduces) : "-",
-          i.best ? i.best.benefits.map(md).join("<br>") : "",
-          i.others.map((c) => `${md(c.tag)} (${countsShort(c.fixes)})`).join(", ") || "-",
+          (candidates(i).best?.benefits ?? []).map(md).join("<br>"),
+          candidates(i).others.map((c) => `${md(c.tag)} (${countsShort(c.fixes)})`).join(", ") || "-",
         ]),
       ),
     );

@@ -1,8 +1,8 @@
 // The terminal renderer: aligned columns, ANSI colour when asked for. Report strings are stripped
 // of control characters and escape sequences first, so a report cannot drive the terminal.
-import type { Candidate, Counts, FleetReport } from "../types.js";
+import type { CandidateRef, Counts, FleetReport } from "../types.js";
 import { stripControls } from "./escape.js";
-import { candidateLabel, countsShort, fixHeadline, introducedText, plural, STATUS_TEXT, UNMATCHED_TEXT } from "./text.js";
+import { candidateLabel, candidatesOf, countsShort, fixHeadline, introducedText, plural, STATUS_TEXT, UNMATCHED_TEXT } from "./text.js";
 
 export interface TableOptions {
   color: boolean;
@@ -46,7 +46,7 @@ export function renderTable(report: FleetReport, options: TableOptions): string 
     return [paint(line(headers.map((h) => ({ text: h }))), "dim"), ...rows.map(line)];
   };
   const heading = (title: string): string => paint(title, "bold");
-  const move = (c: Candidate | null): Cell => ({ text: c ? clip(candidateLabel(c)) : "-" });
+  const move = (c: CandidateRef | null): Cell => ({ text: c ? clip(candidateLabel(c)) : "-" });
 
   const { summary } = report;
   const out: string[] = [
@@ -95,6 +95,7 @@ export function renderTable(report: FleetReport, options: TableOptions): string 
   );
 
   const withUpdate = report.images.filter((i) => i.status === "update-available");
+  const candidates = candidatesOf(report);
   out.push("", heading("Images with an update"));
   if (withUpdate.length === 0) out.push("  None.");
   else
@@ -107,7 +108,7 @@ export function renderTable(report: FleetReport, options: TableOptions): string 
           move(i.best),
           { text: i.best ? countsShort(i.best.fixes) : "-", style: i.best ? severityStyle(i.best.fixes) : undefined },
           { text: i.best ? introducedText(i.best.introduces) : "-" },
-          { text: clip(i.others.map((c) => `${c.tag} ${countsShort(c.fixes)}`).join(", ") || "-") },
+          { text: clip(candidates(i).others.map((c) => `${c.tag} ${countsShort(c.fixes)}`).join(", ") || "-") },
         ]),
       ),
     );

@@ -1,6 +1,6 @@
 // Wording shared by the renderers. Values from reports are returned raw here: each renderer
 // escapes them for its own format.
-import { SEVERITIES, type Candidate, type Counts, type ImageStatus, type UnmatchedReason } from "../types.js";
+import { SEVERITIES, type Candidate, type CandidateRef, type Counts, type FleetReport, type ImageEntry, type ImageStatus, type UnmatchedReason } from "../types.js";
 
 /** `1C 5H 2M 0L`. */
 export function countsShort(c: Counts): string {
@@ -20,7 +20,22 @@ export function introducedText(c: Counts): string {
   return parts.length === 0 ? "none" : parts.join(", ");
 }
 
-export function candidateLabel(c: Candidate): string {
+/** An image's candidates in full (they live once per base in the report). */
+export function candidatesOf(report: FleetReport): (image: ImageEntry) => { best: Candidate | null; others: Candidate[] } {
+  const byBase = new Map(report.bases.map((b) => [b.id, new Map(b.candidates.map((c) => [c.id, c]))]));
+  return (image) => {
+    const known = byBase.get(image.base.id);
+    return {
+      best: image.best ? (known?.get(image.best.id) ?? null) : null,
+      others: image.others.flatMap((id) => {
+        const c = known?.get(id);
+        return c ? [c] : [];
+      }),
+    };
+  };
+}
+
+export function candidateLabel(c: CandidateRef): string {
   return `${c.tag} (${c.category}${c.scoutRank === null ? "" : ` #${c.scoutRank}`})`;
 }
 
