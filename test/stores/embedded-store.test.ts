@@ -12,7 +12,8 @@ import { DigestIndex } from "../../src/graph/digest-index.js";
 import type { GraphBatch } from "../../src/graph/rows.js";
 import { MODULE_NAME, MODULE_VERSION, NODES, RELATIONSHIPS } from "../../src/graph/schema.js";
 import { EmbeddedGraphStore } from "../../src/stores/embedded/embedded-graph-store.js";
-import { allRows, loadLadybug } from "../../src/stores/embedded/ladybug.js";
+import { allRows, bindingPackages, loadLadybug } from "../../src/stores/embedded/ladybug.js";
+import { describeOpenError } from "../../src/stores/embedded/open-database.js";
 import { ScoutgraphError } from "../../src/errors.js";
 import { FIXTURE_REPORTS_DIR, REPO_ROOT } from "../support/fixtures.js";
 
@@ -497,6 +498,16 @@ describe("embedded store: query(), reopening and errors", () => {
       });
       await store.close();
     }
+  });
+
+  test("LadybugDB's other open failures read as one line; the binding is found per platform", () => {
+    // The exact texts LadybugDB 0.19.1 gives (a 0.20 file; a file it cannot map).
+    assert.equal(
+      describeOpenError("/s/db", new Error("Runtime exception: Trying to read a database file with a different version. Database file version: 47, Current build storage version: 43")),
+      "/s/db was written by another LadybugDB storage version (47; this build reads 43): use the scoutgraph that wrote it, or sync into a new --store",
+    );
+    assert.equal(describeOpenError("/s/db", new Error("IO exception: Cannot open file /s/db: Permission denied\nmore")), "cannot open the embedded store /s/db: IO exception: Cannot open file /s/db: Permission denied");
+    assert.deepEqual(bindingPackages("darwin", "arm64"), ["@ladybugdb/core-darwin-arm64", "@ladybugdb/core"]);
   });
 
   test("a store already open for writing in another process is reported as locked", async () => {

@@ -2,14 +2,14 @@
 // same labels, ids, properties and relationships as Neo4j with the same update-tag and cleanup
 // semantics. One connection, used by one operation at a time (LadybugDB transactions belong to
 // the connection), so operations are queued.
-import { existsSync, mkdirSync, statSync } from "node:fs";
-import { dirname, resolve } from "node:path";
+import { resolve } from "node:path";
 import { ScoutgraphError } from "../../errors.js";
 import type { GraphBatch } from "../../graph/rows.js";
 import { MODULE_NAME, MODULE_VERSION, WRITE_ORDER } from "../../graph/schema.js";
 import type { CleanupStats, GraphStore, ImageDigestRow, Row, WriteContext, WriteStats } from "../graph-store.js";
 import { readCatalog, readMacros } from "./catalog.js";
-import { allRows, loadLadybug, resultList, type LbugConnection, type LbugDatabase, type LbugPreparedStatement } from "./ladybug.js";
+import { allRows, resultList, type LbugConnection, type LbugDatabase, type LbugPreparedStatement } from "./ladybug.js";
+import { openDatabase } from "./open-database.js";
 import { CLEANUP_BATCH, IMAGE_DIGESTS_QUERY, cleanupStatements, nodeWritePlan, relWritePlan, type WritePlan } from "./statements.js";
 import { FORMAT_TABLE, STORE_FORMAT_VERSION, commentStatement, formatComment, graphTables, parseFormatComment, planMigration } from "./tables.js";
 import { toPlainRow } from "./values.js";
@@ -42,19 +42,6 @@ const DEFAULT_MAX_DB = 2 ** 38; // 256 GiB
 const READ_ONLY_MESSAGE = "query is read-only: write clauses (CREATE, MERGE, SET, DELETE, COPY, ALTER, DROP, ...) are refused";
 
 const storeError = (message: string, cause?: unknown): ScoutgraphError => new ScoutgraphError("STORE", message, { cause });
-
-/** One clear line for the ways opening a store file fails. */
-export function describeOpenError(path: string, err: unknown): string {
-  const raw = err instanceof Error ? err.message : String(err);
-  const version = /database file version: (\d+), current build storage version: (\d+)/i.exec(raw);
-  if (/not a valid .* database file/i.test(raw)) return `${path} is not a LadybugDB database (the embedded store's file)`;
-  if (/cannot be a directory/i.test(raw)) return `${path} is a directory; --store names the database file`;
-  if (/could not set lock/i.test(raw)) return `${path} is locked by another process (another scoutgraph run?)`;
-  if (version) {
-    return `${path} was written by another LadybugDB storage version (${version[1]}; this build reads ${version[2]}): use the scoutgraph that wrote it, or sync into a new --store`;
-  }
-  return `cannot open the embedded store ${path}: ${raw.split("\n")[0] ?? raw}`;
-}
 
 export class EmbeddedGraphStore implements GraphStore {
   readonly kind = "embedded";
@@ -294,23 +281,14 @@ export class EmbeddedGraphStore implements GraphStore {
   }
 
   private async open(): Promise<LbugConnection> {
-    const lbug = await loadLadybug();
-    const readOnly = this.options.readOnly ?? false;
-    if (existsSync(this.path) && statSync(this.path).isDirectory()) throw storeError(describeOpenError(this.path, new Error("cannot be a directory")));
-    if (readOnly && !existsSync(this.path)) throw storeError(`there is no embedded store at ${this.path}: run scoutgraph sync first, or pass --store`);
-    if (!readOnly) mkdirSync(dirname(this.path), { recursive: true });
-    let db: LbugDatabase | undefined;
-    try {
-      db = new lbug.Database(this.path, this.options.bufferPoolBytes ?? DEFAULT_BUFFER_POOL, true, readOnly, this.options.maxDbBytes ?? DEFAULT_MAX_DB);
-      await db.init();
-      const conn = new lbug.Connection(db);
-      await conn.init();
-      this.db = db;
-      this.conn = conn;
-      return conn;
-    } catch (err) {
-      await db?.close().catch(() => undefined);
-      throw storeError(describeOpenError(this.path, err), err);
-    }
+    const { db, conn } = await openDatabase(this.path, {
+      readOnly: this.options.readOnly ?? false,
+      bufferPoolBytes: this.options.bufferPoolBytes ?? DEFAULT_BUFFER_POOL,
+      maxDbBytes: this.options.maxDbBytes ?? DEFAULT_MAX_DB,
+    });
+    this.db = db;
+    this.conn = conn;
+    return conn;
   }
+
 }
