@@ -76,8 +76,8 @@ const ids = async (store: GraphStore, label: string): Promise<string[]> =>
   (await store.query(`MATCH (n:${label}) RETURN n.id AS id ORDER BY id`)).map((r) => r.id as string);
 
 async function pairs(store: GraphStore, from: string, type: string, to: string): Promise<string[][]> {
-  const rows = await store.query(`MATCH (a:${from})-[r:${type}]->(b:${to}) RETURN a.id AS a, b.id AS b ORDER BY a, b`);
-  return rows.map((r) => [r.a as string, r.b as string]);
+  const rows = await store.query(`MATCH (a:${from})-[r:${type}]->(b:${to}) RETURN a.id AS from_id, b.id AS to_id ORDER BY from_id, to_id`);
+  return rows.map((r) => [r.from_id as string, r.to_id as string]);
 }
 
 async function one(store: GraphStore, cypher: string, params: Record<string, unknown> = {}): Promise<Row> {
@@ -195,8 +195,8 @@ export function graphStoreContract(name: string, makeStore: MakeStore, opts: Gra
     test("a base-only tag without supported tags keeps an empty list; the public image too (checklist 34)", () =>
       withStore(async () => {
         await syncReports(store, [report({ base: baseImage({ alternative_tags: [] }) })], { updateTag: TAG_1 });
-        const row = await one(store, "MATCH (p:DockerScoutPublicImage)-[:BUILT_FROM]->(t:DockerScoutPublicImageTag) RETURN p.alternative_tags AS p, t.alternative_tags AS t");
-        if (opts.distinguishesEmptyList) assert.deepEqual(row, { p: [], t: [] });
+        const row = await one(store, "MATCH (p:DockerScoutPublicImage)-[:BUILT_FROM]->(t:DockerScoutPublicImageTag) RETURN p.alternative_tags AS public_alt, t.alternative_tags AS tag_alt");
+        if (opts.distinguishesEmptyList) assert.deepEqual(row, { public_alt: [], tag_alt: [] });
       }));
 
     test("re-sync is idempotent: same graph, firstseen kept, lastupdated moved (checklist 37, 38)", () =>
@@ -206,7 +206,7 @@ export function graphStoreContract(name: string, makeStore: MakeStore, opts: Gra
         await syncReports(store, reports, { updateTag: TAG_1 });
         const snapshot = async () =>
           store.query(
-            "MATCH (p:DockerScoutPublicImage)-[r]->(t:DockerScoutPublicImageTag) RETURN p.id AS p, type(r) AS type, t.id AS t, t.alternative_tags AS alt, r.benefits AS benefits, r.fix_high AS h, p.firstseen AS pf, t.firstseen AS tf, r.firstseen AS rf ORDER BY p, type, t",
+            "MATCH (p:DockerScoutPublicImage)-[r]->(t:DockerScoutPublicImageTag) RETURN p.id AS pid, type(r) AS rel, t.id AS tid, t.alternative_tags AS alt, r.benefits AS benefits, r.fix_high AS h, p.firstseen AS pf, t.firstseen AS tf, r.firstseen AS rf ORDER BY pid, rel, tid",
           );
         const before = await snapshot();
         await syncReports(store, reports, { updateTag: TAG_2 }, { cleanup: true });

@@ -133,7 +133,7 @@ describe("Neo4jGraphStore", () => {
 
   test("chunked writes (1 row per transaction) leave the same graph as one transaction", async () => {
     const snapshot = async (s: GraphStore) =>
-      s.query("MATCH (p:DockerScoutPublicImage)-[r]->(t:DockerScoutPublicImageTag) RETURN p.id AS p, type(r) AS type, t.id AS t, t.alternative_tags AS alt, r.benefits AS benefits ORDER BY p, type, t");
+      s.query("MATCH (p:DockerScoutPublicImage)-[r]->(t:DockerScoutPublicImageTag) RETURN p.id AS pid, type(r) AS rel, t.id AS tid, t.alternative_tags AS alt, r.benefits AS benefits ORDER BY pid, rel, tid");
     const reports = [parsedFixture("cartography-sample"), cartographyGitlabSample(), parsedFixture("checkout-ruby-full")];
     await adminWrite("MATCH (n) DETACH DELETE n");
     await syncReports(store, reports, { updateTag: 1 });
