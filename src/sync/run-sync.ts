@@ -184,7 +184,9 @@ export async function runSync(options: SyncOptions, hooks: SyncHooks = {}): Prom
       return undefined;
     }
     if ("readError" in item) {
-      logger.error(`Failed to read ${ref.uri}: ${item.readError}`, { uri: ref.uri });
+      // Sources name the object in their READ errors; don't say it twice.
+      const line = item.readError.includes(ref.uri) ? item.readError : `Failed to read ${ref.uri}: ${item.readError}`;
+      logger.error(line, { uri: ref.uri });
       rec.fail(ref.uri, item.readError);
       return undefined;
     }
