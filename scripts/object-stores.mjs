@@ -58,11 +58,9 @@ const SERVERS = [
     command(port) {
       const main = join(root, "node_modules", "azurite", "dist", "src", "blob", "main.js");
       if (!existsSync(main)) throw new Error("azurite is not installed: run `npm ci` first");
-      const location = join(stateDir, "azurite");
-      mkdirSync(location, { recursive: true });
       return [
         process.execPath,
-        [main, "--blobHost", HOST, "--blobPort", String(port), "--inMemoryPersistence", "--skipApiVersionCheck", "--loose", "--disableProductStyleUrl", "--disableTelemetry", "--location", location, "--silent"],
+        [main, "--blobHost", HOST, "--blobPort", String(port), "--inMemoryPersistence", "--skipApiVersionCheck", "--loose", "--disableProductStyleUrl", "--disableTelemetry", "--silent"],
       ];
     },
   },
@@ -149,7 +147,7 @@ async function startOne(s) {
   install(s);
   const [cmd, args] = s.command(s.port);
   const log = openSync(logFile(s), "a");
-  const child = spawn(cmd, args, { cwd: root, detached: true, stdio: ["ignore", log, log] });
+  const child = spawn(cmd, args, { cwd: stateDir, detached: true, stdio: ["ignore", log, log] });
   child.unref();
   writeFileSync(pidFile(s), `${child.pid}\n`);
   await waitFor(s, child.pid);

@@ -5,7 +5,8 @@ interface GcsLikeError {
   message?: string;
 }
 
-export function describeGcsError(err: unknown): string {
+/** `during` matters for 404: when listing, only the bucket can be missing. */
+export function describeGcsError(err: unknown, during: "list" | "read"): string {
   const e = (err ?? {}) as GcsLikeError;
   const message = e.message ?? String(err);
   if (/could not load the default credentials/i.test(message)) {
@@ -13,7 +14,7 @@ export function describeGcsError(err: unknown): string {
   }
   switch (e.code) {
     case 404:
-      return /bucket/i.test(message) ? `the bucket does not exist (${message})` : `not found (${message})`;
+      return during === "list" ? `the bucket does not exist (${message})` : `the object does not exist, deleted since it was listed? (${message})`;
     case 401:
       return `bad credentials (${message})`;
     case 403:

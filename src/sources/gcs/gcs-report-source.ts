@@ -52,7 +52,7 @@ export class GcsReportSource implements ReportSource {
           ...(pageToken === undefined ? {} : { pageToken }),
         });
       } catch (err) {
-        throw new ScoutgraphError("SOURCE", `Cannot list ${this.uri}: ${describeGcsError(err)}.`, { subject: this.uri, cause: err });
+        throw new ScoutgraphError("SOURCE", `Cannot list ${this.uri}: ${describeGcsError(err, "list")}.`, { subject: this.uri, cause: err });
       }
       const [files, nextQuery] = response;
       for (const file of files) {
@@ -71,7 +71,7 @@ export class GcsReportSource implements ReportSource {
       return await readCapped(this.bucket.file(ref.name).createReadStream(), this.options.maxReportBytes, ref.uri, "GCS");
     } catch (err) {
       if (err instanceof ScoutgraphError) throw err;
-      throw new ScoutgraphError("READ", `Failed to read GCS report ${ref.uri}: ${describeGcsError(err)}.`, { subject: ref.uri, cause: err });
+      throw new ScoutgraphError("READ", `Failed to read GCS report ${ref.uri}: ${describeGcsError(err, "read")}.`, { subject: ref.uri, cause: err });
     }
   }
 

@@ -39,6 +39,9 @@ export class S3ReportSource implements ReportSource {
   }
 
   static async open(spec: CloudSourceSpec, options: ResolvedSourceOptions): Promise<S3ReportSource> {
+    // scoutgraph supports Node 20 with this pinned SDK; its "future releases need Node 22" notice
+    // would print on every run. A user who sets the variable keeps their own choice.
+    process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";
     return new S3ReportSource(spec, new S3Client(s3ClientConfig(options)), options);
   }
 
