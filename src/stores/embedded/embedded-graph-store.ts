@@ -200,26 +200,31 @@ export class EmbeddedGraphStore implements GraphStore {
     }
   }
 
-  /** MERGE as lookup + CREATE + SET (see WritePlan), in chunks, inside the caller's transaction. */
+  /** MERGE as SET-where-found + CREATE-the-rest (see WritePlan), in chunks, inside the caller's transaction. */
   private async writeRows(conn: LbugConnection, plan: WritePlan, rows: Record<string, unknown>[], params: Record<string, unknown>): Promise<number> {
     const keyOf = (row: Record<string, unknown>): string => plan.keyFields.map((f) => String(row[f])).join("\u0000");
     // Exactly the plan's fields, null when absent, so every row has one shape (one struct type);
     // one row per key, the last winning, as consecutive MERGEs would leave it.
     const byKey = new Map<string, Record<string, unknown>>();
     for (const row of rows) byKey.set(keyOf(row), Object.fromEntries(plan.fields.map((f) => [f, row[f] ?? null])));
-    const unique = [...byKey.values()];
-
-    const existing = new Set<string>();
-    await this.inChunks(conn, plan.lookup, unique.map((row) => Object.fromEntries(plan.keyFields.map((f) => [f, row[f]]))), {}, (row) => {
-      existing.add(keyOf(row));
-    });
-    let written = 0;
-    const count = (row: Record<string, unknown>): void => {
-      written += Number(row.written ?? 0);
-    };
+    let pending = [...byKey.values()];
     const writeParams = { ...params, ...plan.constants };
-    await this.inChunks(conn, plan.create, unique.filter((row) => !existing.has(keyOf(row))), writeParams, count);
-    await this.inChunks(conn, plan.update, unique.filter((row) => existing.has(keyOf(row))), writeParams, count);
+    let written = 0;
+    const found = new Set<string>();
+    if (plan.lookup) {
+      // A shared label: update only what exists, and never create what exists but is not ours.
+      await this.inChunks(conn, plan.lookup, pending.map((row) => ({ id: row.id })), {}, (row) => found.add(keyOf(row)));
+      await this.inChunks(conn, plan.update, pending.filter((row) => found.has(keyOf(row))), writeParams, () => written++);
+    } else {
+      await this.inChunks(conn, plan.update, pending, writeParams, (row) => {
+        written++;
+        found.add(keyOf(row));
+      });
+    }
+    pending = pending.filter((row) => !found.has(keyOf(row)));
+    await this.inChunks(conn, plan.create, pending, writeParams, (row) => {
+      written += Number(row.written ?? 0);
+    });
     return written;
   }
 

@@ -16,17 +16,20 @@ import { COLUMN_TYPES, quote } from "./tables.js";
 
 /**
  * How one kind of row is written. LadybugDB's MERGE costs grow with the table (measured: about 2 s
- * per 4 000 rows on a table of 10 000), while a primary-key lookup, CREATE and MATCH ... SET stay
- * flat, so a MERGE is done as: look up which keys exist, CREATE the others, SET the existing ones.
- * Inside one transaction, with keys unique per call, that is MERGE's semantics exactly.
+ * per 4 000 rows on a table of 10 000), while MATCH ... SET and CREATE stay flat, so a MERGE is
+ * done as: SET where the key exists (the statement returns the keys it found), then CREATE the
+ * rest. Inside one transaction, with keys unique per call, that is MERGE's semantics exactly.
  */
 export interface WritePlan {
-  /** `UNWIND $rows AS row MATCH ... RETURN <keyFields>`: which rows' keys exist already. */
-  lookup: string;
+  /**
+   * Only for labels shared with other writers (constant properties): which keys exist at all, so
+   * that a node scoutgraph does not own is neither updated nor created a second time.
+   */
+  lookup?: string;
+  /** MATCH ... SET for rows whose key exists (every property but firstseen); returns the keys. */
+  update: string;
   /** CREATE for rows whose key is new: every property, firstseen and the constants. */
   create: string;
-  /** MATCH ... SET for rows whose key exists: every property but firstseen. */
-  update: string;
   /** The row fields that identify a node (id) or a relationship (its endpoints' ids). */
   keyFields: string[];
   /** The row fields the statements read, in order; each row is reduced to exactly these (null when absent). */
@@ -71,10 +74,11 @@ export function nodeWritePlan(node: NodeDef): WritePlan {
   const label = quote(node.label);
   const match = `UNWIND $rows AS row MATCH (n:${label} {${quote("id")}: ${idOf("id")}})`;
   const owned = constantPairs.length > 0 ? ` WHERE ${constantPairs.map(([k, v]) => `n.${quote(k)} = ${v}`).join(" AND ")}` : "";
+  const returnId = `RETURN n.${quote("id")} AS ${quote("id")}`;
   return {
-    lookup: `${match} RETURN n.${quote("id")} AS ${quote("id")}`,
+    ...(constantPairs.length > 0 ? { lookup: `${match} ${returnId}` } : {}),
+    update: `${match}${owned} SET ${asSet("n", [...BOOKKEEPING, ...values])} ${returnId}`,
     create: `UNWIND $rows AS row CREATE (n:${label} ${asMap([["id", idOf("id")], ...values, ...BOOKKEEPING, FIRSTSEEN, ...constantPairs])}) RETURN count(n) AS written`,
-    update: `${match}${owned} SET ${asSet("n", [...BOOKKEEPING, ...values])} RETURN count(n) AS written`,
     keyFields: ["id"],
     fields: ["id", ...rowProps.map((p) => p.name)],
     constants,
@@ -93,11 +97,10 @@ export function relWritePlan(rel: RelationshipDef): WritePlan {
   const to = `(b:${quote(rel.to)} {${quote("id")}: ${idOf(rel.toKey)}})`;
   const path = `UNWIND $rows AS row MATCH ${from}-[r:${quote(rel.type)}]->${to}`;
   return {
-    lookup: `${path} RETURN DISTINCT a.${quote("id")} AS ${quote(rel.fromKey)}, b.${quote("id")} AS ${quote(rel.toKey)}`,
+    update: `${path} SET ${asSet("r", [...BOOKKEEPING, ...values, ...constantPairs])} RETURN a.${quote("id")} AS ${quote(rel.fromKey)}, b.${quote("id")} AS ${quote(rel.toKey)}`,
     create:
       `UNWIND $rows AS row MATCH ${from}, ${to} ` +
       `CREATE (a)-[r:${quote(rel.type)} ${asMap([...values, ...BOOKKEEPING, FIRSTSEEN, ...constantPairs])}]->(b) RETURN count(r) AS written`,
-    update: `${path} SET ${asSet("r", [...BOOKKEEPING, ...values, ...constantPairs])} RETURN count(r) AS written`,
     keyFields: [rel.fromKey, rel.toKey],
     fields: [rel.fromKey, rel.toKey, ...rel.properties.map((p) => p.name)],
     constants,
