@@ -4,10 +4,16 @@
 import type { GraphStore, Row } from "../stores/graph-store.js";
 import type { Category, Counts } from "./types.js";
 
-/** Every Image built on a base. The display name differs only because typed tables lack Cartography's `_ont_uri`. */
+/**
+ * Every Image built on a base, one row per base with `[id, name, digest]` triples: turning result
+ * rows into JS objects costs far more than the query (about 10x on the embedded store at 10 000
+ * images), so the fan-out comes back as lists. One list of triples, not parallel collect()s, so the
+ * three values stay together (Neo4j's collect() would skip nulls). The display name differs only
+ * because typed tables lack Cartography's `_ont_uri`.
+ */
 const IMAGES_QUERY = (nameExpr: string): string => `
 MATCH (i:Image)-[:BUILT_ON]->(p:DockerScoutPublicImage)
-RETURN i.id AS image_id, ${nameExpr} AS image_name, i._ont_digest AS image_digest, p.id AS base_id`;
+RETURN p.id AS base_id, collect([i.id, ${nameExpr}, coalesce(i._ont_digest, '')]) AS images`;
 
 /** Cartography's registry modules name images in `_ont_uri` (or `uri`); scoutgraph's own have `name`. */
 const NEO4J_IMAGE_NAME = "coalesce(i.name, i._ont_uri, i.uri, i.id)";
@@ -83,8 +89,14 @@ const count = (v: unknown): number => Math.max(0, num(v) ?? 0);
 const strings = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x) => x !== null && x !== undefined).map(String) : []);
 const maybeStrings = (v: unknown): (string | null)[] => (Array.isArray(v) ? v.map((x) => str(x)) : []);
 
-export function toImageRow(r: Row): ImageRow {
-  return { imageId: str(r.image_id) ?? "", imageName: str(r.image_name) ?? str(r.image_id) ?? "", imageDigest: str(r.image_digest), baseId: str(r.base_id) ?? "" };
+/** One base's row of the images query -> one ImageRow per image. */
+export function toImageRows(r: Row): ImageRow[] {
+  const baseId = str(r.base_id) ?? "";
+  const triples = Array.isArray(r.images) ? (r.images as unknown[]) : [];
+  return triples.map((t) => {
+    const [id, name, digest] = Array.isArray(t) ? (t as unknown[]).map(str) : [];
+    return { imageId: id ?? "", imageName: name ?? id ?? "", imageDigest: digest === "" || digest === undefined ? null : digest, baseId };
+  });
 }
 
 export function toBaseRow(r: Row): BaseRow {
@@ -133,7 +145,7 @@ export async function fetchFleetRows(store: GraphStore): Promise<FleetRows> {
   const recommendations = await store.query(RECOMMENDATIONS_QUERY);
   return {
     storeKind: store.kind,
-    images: images.map(toImageRow),
+    images: images.flatMap(toImageRows),
     bases: bases.map(toBaseRow),
     recommendations: recommendations.map(toRecommendationRow),
   };

@@ -5,8 +5,9 @@ const HTML_ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "
 
 /** Text or attribute content in HTML. */
 export function escapeHtml(value: string): string {
-  return value.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c] as string);
+  return HTML_SPECIAL.test(value) ? value.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c] as string) : value;
 }
+const HTML_SPECIAL = /[&<>"']/;
 
 /**
  * JSON that is safe inside an HTML `<script>` element: `<`, `>` and `&` cannot close the element or
@@ -32,13 +33,11 @@ export function csvCell(value: string | number | boolean | null): string {
  * spans, emphasis, links, raw HTML, mentions, or line breaks.
  */
 export function escapeMarkdown(value: string): string {
-  return stripControls(value)
-    .replace(/[\\`*_{}[\]|~]/g, "\\$&")
-    .replace(/&/g, "&amp;")
-    .replace(/</g, "&lt;")
-    .replace(/>/g, "&gt;")
-    .replace(/@/g, "&#64;");
+  const clean = stripControls(value);
+  return MARKDOWN_SPECIAL.test(clean) ? clean.replace(/[\\`*_{}[\]|~&<>@]/g, (c) => MARKDOWN_ENTITIES[c] ?? `\\${c}`) : clean;
 }
+const MARKDOWN_SPECIAL = /[\\`*_{}[\]|~&<>@]/;
+const MARKDOWN_ENTITIES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", "@": "&#64;" };
 
 // C0 and C1 controls (with ESC and its sequences), DEL, and the bidirectional overrides that can
 // make terminal text read differently from what it is.
@@ -49,5 +48,7 @@ const CONTROL = /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u20
 
 /** Report text made safe for a terminal: escape sequences removed, other controls dropped. */
 export function stripControls(value: string): string {
-  return value.replace(ANSI_SEQUENCE, "").replace(CONTROL, "");
+  return ANY_CONTROL.test(value) ? value.replace(ANSI_SEQUENCE, "").replace(CONTROL, "") : value;
 }
+// eslint-disable-next-line no-control-regex
+const ANY_CONTROL = /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/;

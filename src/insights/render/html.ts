@@ -78,13 +78,15 @@ export function renderHtml(report: FleetReport): string {
   );
   const zero: Counts = { critical: 0, high: 0, medium: 0, low: 0 };
   const candidates = candidatesOf(report);
-  const imageRows = report.images.map(
-    (i) =>
+  const imageRows = report.images.map((i) => {
+    const full = candidates(i);
+    return (
       `<tr data-status="${i.status}"><td><code>${h(i.name)}</code></td><td><code>${h(i.base.id)}</code></td>` +
       `${text(STATUS_TEXT[i.status], i.status === "update-available" ? "warn nowrap" : "ok nowrap")}${moveCell(i.best)}${countCells(i.best?.fixes ?? zero)}` +
-      `${text(i.best ? introducedText(i.best.introduces) : "-")}${benefitsCell(candidates(i).best)}` +
-      `<td>${candidates(i).others.map((c) => `<span class="tag">${h(c.tag)}</span>`).join(", ") || "-"}</td></tr>`,
-  );
+      `${text(i.best ? introducedText(i.best.introduces) : "-")}${benefitsCell(full.best)}` +
+      `<td>${full.others.map((c) => `<span class="tag">${h(c.tag)}</span>`).join(", ") || "-"}</td></tr>`
+    );
+  });
   const unmatchedRows = report.unmatchedReports.map(
     (u) => `<tr><td><code>${h(u.targetImage)}</code></td><td><code>${h(u.targetDigest ?? "")}</code></td><td><code>${h(u.base.id)}</code></td>${text(UNMATCHED_TEXT[u.reason])}</tr>`,
   );

@@ -58,15 +58,18 @@ export function renderMarkdown(report: FleetReport): string {
     out.push(
       ...table(
         ["Image", "Base", "Recommended", "Fixes", "Introduces", "Benefits", "Other candidates"],
-        withUpdate.map((i) => [
-          md(i.name),
-          md(i.base.id),
-          move(i.best),
-          i.best ? countsShort(i.best.fixes) : "-",
-          i.best ? introducedText(i.best.introduces) : "-",
-          (candidates(i).best?.benefits ?? []).map(md).join("<br>"),
-          candidates(i).others.map((c) => `${md(c.tag)} (${countsShort(c.fixes)})`).join(", ") || "-",
-        ]),
+        withUpdate.map((i) => {
+          const full = candidates(i);
+          return [
+            md(i.name),
+            md(i.base.id),
+            move(i.best),
+            i.best ? countsShort(i.best.fixes) : "-",
+            i.best ? introducedText(i.best.introduces) : "-",
+            (full.best?.benefits ?? []).map(md).join("<br>"),
+            full.others.map((c) => `${md(c.tag)} (${countsShort(c.fixes)})`).join(", ") || "-",
+          ];
+        }),
       ),
     );
   const current = report.images.filter((i) => i.status !== "update-available");

@@ -25,13 +25,12 @@ export function candidatesOf(report: FleetReport): (image: ImageEntry) => { best
   const byBase = new Map(report.bases.map((b) => [b.id, new Map(b.candidates.map((c) => [c.id, c]))]));
   return (image) => {
     const known = byBase.get(image.base.id);
-    return {
-      best: image.best ? (known?.get(image.best.id) ?? null) : null,
-      others: image.others.flatMap((id) => {
-        const c = known?.get(id);
-        return c ? [c] : [];
-      }),
-    };
+    const others: Candidate[] = [];
+    for (const id of image.others) {
+      const c = known?.get(id);
+      if (c) others.push(c);
+    }
+    return { best: image.best ? (known?.get(image.best.id) ?? null) : null, others };
   };
 }
 
