@@ -99,7 +99,7 @@ async function emptyNeo4j(): Promise<void> {
   const session = driver.session();
   try {
     // IN TRANSACTIONS needs an implicit (auto-commit) transaction: session.run, not executeQuery.
-    await session.run("MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS");
+    await session.run("MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 1000 ROWS");
   } finally {
     await session.close();
     await driver.close();

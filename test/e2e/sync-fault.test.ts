@@ -53,7 +53,7 @@ async function seedEarlierRun(driver: Driver): Promise<void> {
 async function emptyGraph(driver: Driver): Promise<void> {
   const session = driver.session();
   try {
-    await session.run("MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS");
+    await session.run("MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 1000 ROWS");
   } finally {
     await session.close();
   }
