@@ -12,6 +12,9 @@ export function describeGcsError(err: unknown, during: "list" | "read"): string 
   if (/could not load the default credentials/i.test(message)) {
     return "no Google credentials found (Application Default Credentials: GOOGLE_APPLICATION_CREDENTIALS, gcloud auth application-default login, or the metadata server)";
   }
+  if (typeof e.code === "string" && e.code.startsWith("ERR_OSSL")) {
+    return `bad credentials: the service-account key cannot be used (${message})`;
+  }
   switch (e.code) {
     case 404:
       return during === "list" ? `the bucket does not exist (${message})` : `the object does not exist, deleted since it was listed? (${message})`;
@@ -21,6 +24,7 @@ export function describeGcsError(err: unknown, during: "list" | "read"): string 
       return `access denied, needs storage.objects.list and storage.objects.get (${message})`;
     default:
       if (/invalid_grant|invalid_client|unauthorized_client|private key|token/i.test(message)) return `bad credentials (${message})`;
-      return e.code === undefined ? message : `HTTP ${e.code}: ${message}`;
+      if (typeof e.code === "number") return `HTTP ${e.code}: ${message}`;
+      return e.code === undefined ? message : `${e.code}: ${message}`;
   }
 }

@@ -10,10 +10,22 @@ import type { ReportRef, ReportSource } from "../report-source.js";
 import type { CloudSourceSpec } from "../source-spec.js";
 import { describeGcsError } from "./gcs-errors.js";
 
-export function gcsStorageOptions(options: ResolvedSourceOptions): StorageOptions {
+/**
+ * The emulator or custom endpoint, as `http(s)://host:port`: the `endpoint` option, else
+ * STORAGE_EMULATOR_HOST written the way the Go and Python clients take it (`host:port` or
+ * `http://host:port`, with or without `/storage/v1`).
+ */
+export function gcsEndpoint(options: ResolvedSourceOptions, env: NodeJS.ProcessEnv = process.env): string | undefined {
+  const raw = options.endpoint ?? env.STORAGE_EMULATOR_HOST;
+  if (raw === undefined || raw.trim() === "") return undefined;
+  const withScheme = /^[a-z]+:\/\//i.test(raw) ? raw.trim() : `http://${raw.trim()}`;
+  return withScheme.replace(/\/+$/, "").replace(/\/storage\/v1$/, "");
+}
+
+export function gcsStorageOptions(options: ResolvedSourceOptions, endpoint: string | undefined): StorageOptions {
   const retries = options.maxAttempts - 1;
   return {
-    ...(options.endpoint === undefined ? {} : { apiEndpoint: options.endpoint }),
+    ...(endpoint === undefined ? {} : { apiEndpoint: endpoint }),
     // Retries 408, 429, 5xx and connection resets with exponential backoff.
     retryOptions: retries > 0 ? { autoRetry: true, maxRetries: retries, totalTimeout: 120 } : { autoRetry: false },
   };
@@ -33,7 +45,12 @@ export class GcsReportSource implements ReportSource {
   }
 
   static async open(spec: CloudSourceSpec, options: ResolvedSourceOptions): Promise<GcsReportSource> {
-    return new GcsReportSource(spec, new Storage(gcsStorageOptions(options)), options);
+    const endpoint = gcsEndpoint(options);
+    const storage = new Storage(gcsStorageOptions(options, endpoint));
+    // The Node client uses STORAGE_EMULATOR_HOST verbatim as its JSON API base, without the
+    // `/storage/v1` path other clients add (and emulators expect).
+    if (endpoint !== undefined) storage.baseUrl = `${endpoint}/storage/v1`;
+    return new GcsReportSource(spec, storage, options);
   }
 
   list(): AsyncIterable<ReportRef> {
