@@ -89,31 +89,36 @@ async function emptyNeo4j(): Promise<void> {
 }
 
 const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
-const ms = (since: bigint): number => Number(process.hrtime.bigint() - since) / 1e6;
 
-async function inProcess(store: GraphStore): Promise<string> {
+/** Wall and CPU milliseconds of one step (CPU is this process's, including the embedded store's threads). */
+async function timed<T>(step: () => Promise<T> | T): Promise<{ value: T; wall: number; cpu: number }> {
+  const c0 = process.cpuUsage();
   const t0 = process.hrtime.bigint();
-  const rows = await fetchFleetRows(store);
-  const read = ms(t0);
-  const t1 = process.hrtime.bigint();
-  const report = buildFleetReport(rows, { filters: DEFAULT_FILTERS });
-  const build = ms(t1);
-  const renders = FORMATS.map((f) => {
-    const t = process.hrtime.bigint();
-    render(report, f, { color: false });
-    return `${f} ${ms(t).toFixed(0)}`;
-  });
-  return (
-    `    in process: read ${read.toFixed(0)} ms (${rows.images.length} images, ${rows.bases.length} bases, ${rows.recommendations.length} recommendations), ` +
-    `build ${build.toFixed(0)} ms, render ms: ${renders.join(", ")}`
-  );
+  const value = await step();
+  const cpu = process.cpuUsage(c0);
+  return { value, wall: Number(process.hrtime.bigint() - t0) / 1e6, cpu: (cpu.user + cpu.system) / 1000 };
+}
+const fmt = (t: { wall: number; cpu: number }): string => `${t.wall.toFixed(0)} ms (cpu ${t.cpu.toFixed(0)})`;
+
+async function inProcess(store: GraphStore): Promise<string[]> {
+  const read = await timed(() => fetchFleetRows(store));
+  const rows = read.value;
+  const build = await timed(() => buildFleetReport(rows, { filters: DEFAULT_FILTERS }));
+  const lines = [
+    `    in process: read ${fmt(read)}: ${rows.images.length} images, ${rows.bases.length} bases, ${rows.recommendations.length} recommendations`,
+    `    in process: build ${fmt(build)}`,
+  ];
+  for (const f of FORMATS) lines.push(`    in process: render ${f.padEnd(8)} ${fmt(await timed(() => render(build.value, f, { color: false })))}`);
+  return lines;
 }
 
 let startedNeo4j = false;
 try {
   const source = reportsDir();
   mkdirSync(workDir, { recursive: true });
-  console.log(`scoutgraph report benchmark: ${count} synced reports, node ${process.version}, median of ${runs} CLI runs (process start to exit)`);
+  console.log(`scoutgraph report benchmark: ${count} synced reports, node ${process.version}, ${runs} CLI runs per format (process start to exit)`);
+  const startup = await cli(["--version"]);
+  console.log(`node + scoutgraph start-up alone (--version): ${startup.seconds.toFixed(2)} s`);
   if (stores.includes("neo4j") && !(await neo4jUp())) {
     const r = spawnSync(process.execPath, [neo4jScript, "start"], { stdio: "inherit", env: { ...process.env, SCOUTGRAPH_NEO4J_PORT: String(port) } });
     if (r.status !== 0) throw new Error("could not start Neo4j");
@@ -139,11 +144,13 @@ try {
         times.push(r.seconds);
         bytes = r.bytes;
       }
-      console.log(`  scoutgraph report --format ${format.padEnd(8)} ${median(times).toFixed(2)} s  (${(bytes / 1024).toFixed(0)} KiB)`);
+      console.log(
+        `  scoutgraph report --format ${format.padEnd(8)} median ${median(times).toFixed(2)} s, best ${Math.min(...times).toFixed(2)} s  (${(bytes / 1024).toFixed(0)} KiB)`,
+      );
     }
     const store: GraphStore = kind === "neo4j" ? new Neo4jGraphStore({ uri }) : new EmbeddedGraphStore({ path: db, readOnly: true });
     try {
-      console.log(await inProcess(store));
+      for (const line of await inProcess(store)) console.log(line);
     } finally {
       await store.close();
     }
