@@ -360,6 +360,27 @@ describe("embedded store: re-writes, cleanup and scoutgraph's own Image nodes", 
     }
   });
 
+  test("a batch is one transaction: a failure part-way leaves nothing of it and is a STORE error", async () => {
+    const store = await openStore(tempStorePath());
+    try {
+      const batch = await buildBatch(store, [SAMPLE]);
+      // A value LadybugDB cannot cast to the column's type fails the batch after the public image.
+      (batch.tags[1] as unknown as Record<string, unknown>).is_slim = "not a boolean";
+      await assert.rejects(store.writeBatch(batch, { updateTag: 1 }), (err: unknown) => {
+        assert.ok(err instanceof ScoutgraphError);
+        assert.equal(err.code, "STORE");
+        assert.match(err.message, /writing to the embedded store .* failed/);
+        return true;
+      });
+      assert.deepEqual(await store.query("MATCH (n) RETURN count(n) AS n"), [{ n: 0 }]);
+      // The store stays usable: the same batch, corrected, goes in.
+      const good = await buildBatch(store, [SAMPLE]);
+      assert.deepEqual(await store.writeBatch(good, { updateTag: 2 }), { nodes: 5, relationships: 5 });
+    } finally {
+      await store.close();
+    }
+  });
+
   test("relationships need both endpoints: a missing endpoint writes nothing", async () => {
     const store = await openStore(tempStorePath());
     try {

@@ -106,6 +106,9 @@ export class EmbeddedGraphStore implements GraphStore {
       } finally {
         for (const result of results) result.close();
       }
+    } catch (err) {
+      if (err instanceof ScoutgraphError) throw err;
+      throw storeError(`reading Image digests from the embedded store ${this.path}: ${(err as Error).message}`, err);
     } finally {
       release();
     }
@@ -257,10 +260,14 @@ export class EmbeddedGraphStore implements GraphStore {
     return statement;
   }
 
+  /** Run `work` alone on the connection; whatever LadybugDB throws leaves as a STORE error. */
   private async exclusive<T>(work: (conn: LbugConnection) => Promise<T>): Promise<T> {
     const release = await this.lock();
     try {
       return await work(await this.connection());
+    } catch (err) {
+      if (err instanceof ScoutgraphError) throw err;
+      throw storeError(`embedded store ${this.path}: ${(err as Error).message}`, err);
     } finally {
       release();
     }
