@@ -10,7 +10,8 @@ import type { CleanupStats, GraphStore, ImageDigestRow, Row, WriteContext, Write
 import { readCatalog, readMacros } from "./catalog.js";
 import { allRows, resultList, type LbugConnection, type LbugDatabase, type LbugPreparedStatement } from "./ladybug.js";
 import { openDatabase } from "./open-database.js";
-import { CLEANUP_BATCH, IMAGE_DIGESTS_QUERY, cleanupStatements, nodeWritePlan, relWritePlan, type WritePlan } from "./statements.js";
+import { writeRows, type ExecuteChunked } from "./bulk-write.js";
+import { CLEANUP_BATCH, IMAGE_DIGESTS_QUERY, cleanupStatements, nodeWritePlan, relWritePlan } from "./statements.js";
 import { FORMAT_TABLE, STORE_FORMAT_VERSION, commentStatement, formatComment, graphTables, parseFormatComment, planMigration } from "./tables.js";
 import { toPlainRow } from "./values.js";
 
@@ -35,7 +36,7 @@ export interface EmbeddedGraphStoreOptions {
 }
 
 const DEFAULT_BUFFER_POOL = 512 * 1024 * 1024;
-// Measured: converting a list parameter and planning over it grow faster than linearly.
+// Measured: converting a list parameter grows faster than linearly with its length.
 const DEFAULT_CHUNK_ROWS = 1_000;
 const DEFAULT_MAX_DB = 2 ** 38; // 256 GiB
 
@@ -125,7 +126,7 @@ export class EmbeddedGraphStore implements GraphStore {
           if (rows.length === 0) continue;
           const isNode = "node" in step;
           const plan = isNode ? nodeWritePlan(step.node) : relWritePlan(step.relationship);
-          const written = await this.writeRows(conn, plan, rows, params);
+          const written = await writeRows(this.chunked(conn), plan, rows, params);
           if (isNode) stats.nodes += written;
           else stats.relationships += written;
         }
@@ -203,47 +204,16 @@ export class EmbeddedGraphStore implements GraphStore {
     }
   }
 
-  /** MERGE as SET-where-found + CREATE-the-rest (see WritePlan), in chunks, inside the caller's transaction. */
-  private async writeRows(conn: LbugConnection, plan: WritePlan, rows: Record<string, unknown>[], params: Record<string, unknown>): Promise<number> {
-    const keyOf = (row: Record<string, unknown>): string => plan.keyFields.map((f) => String(row[f])).join("\u0000");
-    // Exactly the plan's fields, null when absent, so every row has one shape (one struct type);
-    // one row per key, the last winning, as consecutive MERGEs would leave it.
-    const byKey = new Map<string, Record<string, unknown>>();
-    for (const row of rows) byKey.set(keyOf(row), Object.fromEntries(plan.fields.map((f) => [f, row[f] ?? null])));
-    let pending = [...byKey.values()];
-    const writeParams = { ...params, ...plan.constants };
-    let written = 0;
-    const found = new Set<string>();
-    if (plan.lookup) {
-      // A shared label: update only what exists, and never create what exists but is not ours.
-      await this.inChunks(conn, plan.lookup, pending.map((row) => ({ id: row.id })), {}, (row) => found.add(keyOf(row)));
-      await this.inChunks(conn, plan.update, pending.filter((row) => found.has(keyOf(row))), writeParams, () => written++);
-    } else {
-      await this.inChunks(conn, plan.update, pending, writeParams, (row) => {
-        written++;
-        found.add(keyOf(row));
-      });
-    }
-    pending = pending.filter((row) => !found.has(keyOf(row)));
-    await this.inChunks(conn, plan.create, pending, writeParams, (row) => {
-      written += Number(row.written ?? 0);
-    });
-    return written;
-  }
-
-  private async inChunks(
-    conn: LbugConnection,
-    cypher: string,
-    rows: Record<string, unknown>[],
-    params: Record<string, unknown>,
-    each: (row: Record<string, unknown>) => void,
-  ): Promise<void> {
-    if (rows.length === 0) return;
+  /** Execute `cypher` over `rows` in chunks of `chunkRows`, inside the caller's transaction. */
+  private chunked(conn: LbugConnection): ExecuteChunked {
     const chunk = this.options.chunkRows ?? DEFAULT_CHUNK_ROWS;
-    const statement = await this.statement(conn, cypher);
-    for (let i = 0; i < rows.length; i += chunk) {
-      for (const row of await allRows(await conn.execute(statement, { ...params, rows: rows.slice(i, i + chunk) }))) each(row);
-    }
+    return async (cypher, rows, params, each) => {
+      if (rows.length === 0) return;
+      const statement = await this.statement(conn, cypher);
+      for (let i = 0; i < rows.length; i += chunk) {
+        for (const row of await allRows(await conn.execute(statement, { ...params, rows: rows.slice(i, i + chunk) }))) each(row);
+      }
+    };
   }
 
   private async run(conn: LbugConnection, cypher: string, params: Record<string, unknown> = {}): Promise<Record<string, unknown>[]> {
