@@ -98,8 +98,11 @@ async function emptyNeo4j(): Promise<void> {
   const driver = neo4j.driver(uri);
   const session = driver.session();
   try {
-    // IN TRANSACTIONS needs an implicit (auto-commit) transaction: session.run, not executeQuery.
-    await session.run("MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 1000 ROWS");
+    // Bounded deletes until none is left: one big transaction exceeds a small server's memory pool.
+    for (;;) {
+      const result = await session.run("MATCH (n) WITH n LIMIT 2000 DETACH DELETE n RETURN count(*) AS n");
+      if (Number(result.records[0]?.get("n")) === 0) break;
+    }
   } finally {
     await session.close();
     await driver.close();

@@ -53,7 +53,11 @@ async function seedEarlierRun(driver: Driver): Promise<void> {
 async function emptyGraph(driver: Driver): Promise<void> {
   const session = driver.session();
   try {
-    await session.run("MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 1000 ROWS");
+    // Bounded deletes until none is left: one big transaction exceeds a small server's memory pool.
+    for (;;) {
+      const result = await session.run("MATCH (n) WITH n LIMIT 2000 DETACH DELETE n RETURN count(*) AS n");
+      if (Number(result.records[0]?.get("n")) === 0) break;
+    }
   } finally {
     await session.close();
   }
