@@ -139,10 +139,13 @@ export function toRecommendationRow(r: Row): RecommendationRow {
 
 /** Read the whole fleet from a store: three queries, O(images + reports + recommendations). */
 export async function fetchFleetRows(store: GraphStore): Promise<FleetRows> {
-  // Sequential on purpose: an embedded database may serve one query at a time per connection.
-  const images = await store.query(imagesQuery(store.kind));
-  const bases = await store.query(BASES_QUERY);
-  const recommendations = await store.query(RECOMMENDATIONS_QUERY);
+  // Issued together: Neo4j runs them in parallel sessions (the server's time dominates); the
+  // embedded store queues its operations on its one connection, so this is safe there too.
+  const [images, bases, recommendations] = await Promise.all([
+    store.query(imagesQuery(store.kind)),
+    store.query(BASES_QUERY),
+    store.query(RECOMMENDATIONS_QUERY),
+  ]);
   return {
     storeKind: store.kind,
     images: images.flatMap(toImageRows),
