@@ -58,8 +58,10 @@ export class LocalReportSource implements ReportSource {
     try {
       const chunks: Buffer[] = [];
       let total = 0;
+      // Sized from the listing (one read plus the one that sees the end), at most 1 MiB a chunk.
+      const chunkSize = Math.max(1024, Math.min((ref.size ?? 64 * 1024) + 1, 1024 * 1024, cap + 1));
       for (;;) {
-        const chunk = Buffer.allocUnsafe(64 * 1024);
+        const chunk = Buffer.allocUnsafe(chunkSize);
         const { bytesRead } = await handle.read(chunk, 0, chunk.length, null);
         if (bytesRead === 0) break;
         total += bytesRead;
