@@ -98,10 +98,13 @@ async function emptyNeo4j(): Promise<void> {
   const driver = neo4j.driver(uri);
   const session = driver.session();
   try {
-    // Bounded deletes until none is left: one big transaction exceeds a small server's memory pool.
-    for (;;) {
-      const result = await session.run("MATCH (n) WITH n LIMIT 2000 DETACH DELETE n RETURN count(*) AS n");
-      if (Number(result.records[0]?.get("n")) === 0) break;
+    // Bounded deletes, relationships first (a node with thousands of them is one huge DETACH):
+    // one big transaction exceeds a small server's transaction memory limit.
+    for (const statement of ["MATCH ()-[r]->() WITH r LIMIT 10000 DELETE r RETURN count(*) AS n", "MATCH (n) WITH n LIMIT 10000 DELETE n RETURN count(*) AS n"]) {
+      for (;;) {
+        const result = await session.run(statement);
+        if (Number(result.records[0]?.get("n")) === 0) break;
+      }
     }
   } finally {
     await session.close();
