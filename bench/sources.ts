@@ -121,12 +121,12 @@ async function main(): Promise<void> {
       [all, count, concurrency, undefined],
       [all, count, concurrency * 4, undefined],
       // Inside a small V8 heap: what a run holds does not grow with the number of reports.
-      [all, count, concurrency, 32],
+      [all, count, concurrency, 64],
     ];
     if (count === 10_000) {
       // `bench/000` matches keys 000000-000999: the same reads, a tenth as many.
       runs.unshift([`s3://${bucket}/bench/000`, small, concurrency, undefined]);
-      runs.splice(4, 0, [`s3://${bucket}/bench/000`, small, concurrency, 32]);
+      runs.splice(4, 0, [`s3://${bucket}/bench/000`, small, concurrency, 64]);
     }
     console.log("reports  concurrency  heap cap   seconds   reports/s   MB/s    peak RSS  heap after GC");
     for (const [source, expected, c, heapMb] of runs) {
