@@ -61,7 +61,7 @@ export const OPTIONS: readonly OptionDef[] = [
     description: "A local folder of reports; use --docker-scout-source.",
     group: "Docker Scout",
     commands: RUN_COMMANDS,
-    deprecated: "--docker-scout-results-dir will be removed; use --docker-scout-source instead.",
+    deprecated: "--docker-scout-results-dir will be removed in scoutgraph 1.0.0; use --docker-scout-source instead.",
   },
   {
     key: "dockerScoutS3Bucket",
@@ -71,7 +71,7 @@ export const OPTIONS: readonly OptionDef[] = [
     description: "An S3 bucket of reports; use --docker-scout-source s3://BUCKET/PREFIX.",
     group: "Docker Scout",
     commands: RUN_COMMANDS,
-    deprecated: "--docker-scout-s3-bucket/--docker-scout-s3-prefix will be removed; use --docker-scout-source instead.",
+    deprecated: "--docker-scout-s3-bucket/--docker-scout-s3-prefix will be removed in scoutgraph 1.0.0; use --docker-scout-source instead.",
   },
   {
     key: "dockerScoutS3Prefix",
@@ -81,7 +81,7 @@ export const OPTIONS: readonly OptionDef[] = [
     description: "The key prefix within --docker-scout-s3-bucket.",
     group: "Docker Scout",
     commands: RUN_COMMANDS,
-    deprecated: "--docker-scout-s3-bucket/--docker-scout-s3-prefix will be removed; use --docker-scout-source instead.",
+    deprecated: "--docker-scout-s3-bucket/--docker-scout-s3-prefix will be removed in scoutgraph 1.0.0; use --docker-scout-source instead.",
   },
 
   // Graph store: the embedded store unless --neo4j-uri is given.

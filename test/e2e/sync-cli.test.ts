@@ -84,7 +84,7 @@ describe("deprecated source flags", () => {
     assert.equal(r.code, 0, r.stderr);
     assert.match(r.stdout, /2 listed, 2 ingested/);
     assert.equal(r.stderr.match(/DEPRECATED/g)?.length, 1);
-    assert.match(r.stderr, /DEPRECATED: --docker-scout-results-dir will be removed; use --docker-scout-source instead\./);
+    assert.match(r.stderr, /DEPRECATED: --docker-scout-results-dir will be removed in scoutgraph 1.0.0; use --docker-scout-source instead\./);
   });
 
   test("conflicting source flags are usage errors (exit 2)", async () => {
