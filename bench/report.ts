@@ -13,7 +13,7 @@ import { existsSync, mkdirSync, readdirSync, rmSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
-import neo4j from "neo4j-driver";
+import { emptyNeo4jAt, neo4jAnswers } from "./support/neo4j-admin.js";
 import { buildFleetReport, DEFAULT_FILTERS } from "../src/insights/build-report.js";
 import { fetchFleetRows } from "../src/insights/queries.js";
 import { FORMATS, render } from "../src/insights/render/index.js";
@@ -64,29 +64,7 @@ function cli(args: string[]): Promise<{ seconds: number; code: number; bytes: nu
   });
 }
 
-async function neo4jUp(): Promise<boolean> {
-  const driver = neo4j.driver(uri);
-  try {
-    await driver.verifyConnectivity();
-    return true;
-  } catch {
-    return false;
-  } finally {
-    await driver.close();
-  }
-}
 
-async function emptyNeo4j(): Promise<void> {
-  const driver = neo4j.driver(uri);
-  const session = driver.session();
-  try {
-    // CALL ... IN TRANSACTIONS needs an implicit (auto-commit) transaction: session.run.
-    await session.run("MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS");
-  } finally {
-    await session.close();
-    await driver.close();
-  }
-}
 
 const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
 
@@ -119,7 +97,7 @@ try {
   console.log(`scoutgraph report benchmark: ${count} synced reports, node ${process.version}, ${runs} CLI runs per format (process start to exit)`);
   const startup = await cli(["--version"]);
   console.log(`node + scoutgraph start-up alone (--version): ${startup.seconds.toFixed(2)} s`);
-  if (stores.includes("neo4j") && !(await neo4jUp())) {
+  if (stores.includes("neo4j") && !(await neo4jAnswers(uri))) {
     const r = spawnSync(process.execPath, [neo4jScript, "start"], { stdio: "inherit", env: { ...process.env, SCOUTGRAPH_NEO4J_PORT: String(port) } });
     if (r.status !== 0) throw new Error("could not start Neo4j");
     startedNeo4j = true;
@@ -127,7 +105,7 @@ try {
   for (const kind of stores) {
     const db = join(workDir, `embedded-${count}.db`);
     const storeArgs = kind === "neo4j" ? ["--neo4j-uri", uri] : ["--store", db];
-    if (kind === "neo4j") await emptyNeo4j();
+    if (kind === "neo4j") await emptyNeo4jAt(uri);
     else {
       rmSync(db, { force: true });
       rmSync(`${db}.wal`, { force: true });

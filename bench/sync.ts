@@ -12,7 +12,7 @@ import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync } from "node:f
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
-import neo4j from "neo4j-driver";
+import { emptyNeo4jAt, neo4jAnswers } from "./support/neo4j-admin.js";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, "..", "..");
@@ -82,35 +82,7 @@ function runSyncCli(args: string[]): Promise<Result> {
   });
 }
 
-async function neo4jUp(): Promise<boolean> {
-  const driver = neo4j.driver(uri);
-  try {
-    await driver.verifyConnectivity();
-    return true;
-  } catch {
-    return false;
-  } finally {
-    await driver.close();
-  }
-}
 
-async function emptyNeo4j(): Promise<void> {
-  const driver = neo4j.driver(uri);
-  const session = driver.session();
-  try {
-    // Bounded deletes, relationships first (a node with thousands of them is one huge DETACH):
-    // one big transaction exceeds a small server's transaction memory limit.
-    for (const statement of ["MATCH ()-[r]->() WITH r LIMIT 10000 DELETE r RETURN count(*) AS n", "MATCH (n) WITH n LIMIT 10000 DELETE n RETURN count(*) AS n"]) {
-      for (;;) {
-        const result = await session.run(statement);
-        if (Number(result.records[0]?.get("n")) === 0) break;
-      }
-    }
-  } finally {
-    await session.close();
-    await driver.close();
-  }
-}
 
 const rows: string[] = [];
 const print = (line: string): void => {
@@ -120,7 +92,7 @@ const print = (line: string): void => {
 
 let startedNeo4j = false;
 try {
-  if (stores.includes("neo4j") && !(await neo4jUp())) {
+  if (stores.includes("neo4j") && !(await neo4jAnswers(uri))) {
     const r = spawnSync(process.execPath, [neo4jScript, "start"], { stdio: "inherit", env: { ...process.env, SCOUTGRAPH_NEO4J_PORT: String(port) } });
     if (r.status !== 0) throw new Error("could not start Neo4j");
     startedNeo4j = true;
@@ -136,7 +108,7 @@ try {
       const args = ["--docker-scout-source", source, "--summary-json", summaryPath];
       if (opts["batch-size"] !== undefined) args.push("--batch-size", opts["batch-size"]);
       if (store === "neo4j") {
-        await emptyNeo4j();
+        await emptyNeo4jAt(uri);
         args.push("--neo4j-uri", uri, "--create-target-images");
       } else {
         const db = join(workDir, `embedded-${count}.db`);

@@ -9,6 +9,7 @@ import { join } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import neo4j, { type Driver } from "neo4j-driver";
 import { writeReports } from "../../bench/support/generate-reports.js";
+import { emptyNeo4j } from "../../bench/support/neo4j-admin.js";
 import { REPO_ROOT } from "../support/fixtures.js";
 import { parseSummaryJson, runCli, tempDir, type CliResult } from "./sync-support.js";
 
@@ -50,21 +51,6 @@ async function seedEarlierRun(driver: Driver): Promise<void> {
   );
 }
 
-async function emptyGraph(driver: Driver): Promise<void> {
-  const session = driver.session();
-  try {
-    // Bounded deletes, relationships first (a node with thousands of them is one huge DETACH):
-    // one big transaction exceeds a small server's transaction memory limit.
-    for (const statement of ["MATCH ()-[r]->() WITH r LIMIT 10000 DELETE r RETURN count(*) AS n", "MATCH (n) WITH n LIMIT 10000 DELETE n RETURN count(*) AS n"]) {
-      for (;;) {
-        const result = await session.run(statement);
-        if (Number(result.records[0]?.get("n")) === 0) break;
-      }
-    }
-  } finally {
-    await session.close();
-  }
-}
 
 describe("a Neo4j server killed mid-sync", { timeout: 900_000 }, () => {
   const source = join(tempDir(), "reports");
@@ -127,7 +113,7 @@ describe("a Neo4j server killed mid-sync", { timeout: 900_000 }, () => {
     const afterRerun = await canonicalGraph(driver);
 
     // A clean run on the same starting state.
-    await emptyGraph(driver);
+    await emptyNeo4j(driver);
     await seedEarlierRun(driver);
     const clean = await sync(4, join(tempDir(), "clean.json"));
     assert.equal(clean.code, 0, clean.stderr);
