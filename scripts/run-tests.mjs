@@ -12,7 +12,8 @@ const withServices = !process.argv.includes("--no-services");
 const filters = process.argv.slice(2).filter((a) => !a.startsWith("--"));
 
 // Each service script takes `start` and `stop`; `start` returns once the service accepts connections.
-const SERVICES = ["scripts/neo4j.mjs", "scripts/object-stores.mjs"].filter((s) => existsSync(join(root, s)));
+// scripts/chromium.mjs only makes sure the browser for the HTML report test is installed.
+const SERVICES = ["scripts/chromium.mjs", "scripts/neo4j.mjs", "scripts/object-stores.mjs"].filter((s) => existsSync(join(root, s)));
 
 function run(cmd, args) {
   return new Promise((resolve) => {
