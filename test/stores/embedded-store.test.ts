@@ -15,6 +15,7 @@ import { EmbeddedGraphStore } from "../../src/stores/embedded/embedded-graph-sto
 import { allRows, bindingPackages, loadLadybug } from "../../src/stores/embedded/ladybug.js";
 import { describeOpenError } from "../../src/stores/embedded/open-database.js";
 import { ScoutgraphError } from "../../src/errors.js";
+import { BASE_ALTERNATIVE_TAGS, NODE_25_ALPINE_TAGS, SLIM_TAGS } from "../graph/report-builders.js";
 import { FIXTURE_REPORTS_DIR, REPO_ROOT } from "../support/fixtures.js";
 
 const SAMPLE = readFileSync(join(FIXTURE_REPORTS_DIR, "cartography-sample.txt"), "utf8");
@@ -25,18 +26,6 @@ const GITLAB = SAMPLE.replace("registry.example.test/example/app:1.2.3", "gitlab
 );
 const ECR_IMAGE = "image-for-sha256:ecr00000000";
 const GITLAB_IMAGE = "image-for-sha256:gl000000000";
-const BASE_TAGS = ["25-alpine3.23", "alpine", "alpine3.23", "current-alpine", "current-alpine3.23"];
-const SLIM_TAGS = [
-  "25.8.1-slim",
-  "25.8-slim",
-  "current-slim",
-  "25-slim",
-  "bookworm-slim",
-  "25-bookworm-slim",
-  "25.8-bookworm-slim",
-  "25.8.1-bookworm-slim",
-  "current-bookworm-slim",
-];
 
 const dirs: string[] = [];
 function tempStorePath(): string {
@@ -114,7 +103,7 @@ describe("embedded store: Cartography's worked example (§2.8)", () => {
       id: "node:25-alpine",
       name: "node",
       tag: "25-alpine",
-      alternative_tags: BASE_TAGS,
+      alternative_tags: BASE_ALTERNATIVE_TAGS,
       version: "22",
       digest: "sha256:e75468deb6a0d82fc49a7c566d016862dbdb9bd90e7ef31aee95c547c8e591ef",
       report_target_images: ["registry.example.test/example/app:1.2.3", "gitlab.example.test/group/app:2.0.0"],
@@ -143,7 +132,7 @@ describe("embedded store: Cartography's worked example (§2.8)", () => {
         id: "node:25-alpine",
         name: "node",
         tag: "25-alpine",
-        alternative_tags: [...BASE_TAGS, "25.8.1-alpine", "25.8.1-alpine3.23", "25.8-alpine", "25.8-alpine3.23"],
+        alternative_tags: NODE_25_ALPINE_TAGS,
         size: "59 MB",
         flavor: "alpine",
         os: "alpine",
@@ -235,7 +224,7 @@ describe("embedded store: Cartography's worked example (§2.8)", () => {
   test("dialect notes: type(r) works (the store's macro), lists are 1-based, unknown properties are errors", async () => {
     assert.deepEqual(await store.query("MATCH (:Image)-[r]->(:DockerScoutPublicImage) RETURN DISTINCT type(r) AS t"), [{ t: "BUILT_ON" }]);
     assert.deepEqual(await store.query("MATCH (p:DockerScoutPublicImage) RETURN p.alternative_tags[1] AS first, labels(p) AS l"), [
-      { first: BASE_TAGS[0], l: "DockerScoutPublicImage" },
+      { first: BASE_ALTERNATIVE_TAGS[0], l: "DockerScoutPublicImage" },
     ]);
     await assert.rejects(store.query("MATCH (p:DockerScoutPublicImage) RETURN p.no_such_property AS x"), /Cannot find property no_such_property/);
     await assert.rejects(store.query("MATCH (a:Image)-->(b) RETURN a.id AS a ORDER BY a"), /Order by NODE is not supported/);
