@@ -7,11 +7,11 @@ import { spawnSync } from "node:child_process";
 import { connect } from "node:net";
 import { join } from "node:path";
 import pLimit from "p-limit";
-import { CreateBucketCommand, PutObjectCommand, S3Client } from "@aws-sdk/client-s3";
+import { CreateBucketCommand, PutObjectCommand } from "@aws-sdk/client-s3";
 import { openReportSource } from "../src/sources/registry.js";
 import { readReports } from "../src/sources/read-reports.js";
 import { REPO_ROOT } from "../test/support/fixtures.js";
-import { S3_SERVER, s3Env, setEnv, uniqueBucketName } from "../test/support/object-stores.js";
+import { S3_SERVER, s3Env, s3TestClient, setEnv, uniqueBucketName } from "../test/support/object-stores.js";
 import { generateReport } from "./support/generate-reports.js";
 
 function arg(flag: string, fallback: number): number {
@@ -58,13 +58,7 @@ function accepts(port: number): Promise<boolean> {
 }
 
 async function upload(bucket: string, count: number): Promise<number> {
-  const client = new S3Client({
-    endpoint: S3_SERVER.endpoint,
-    region: S3_SERVER.region,
-    forcePathStyle: true,
-    credentials: { accessKeyId: S3_SERVER.accessKeyId, secretAccessKey: S3_SERVER.secretAccessKey },
-    requestChecksumCalculation: "WHEN_REQUIRED",
-  });
+  const client = s3TestClient();
   await client.send(new CreateBucketCommand({ Bucket: bucket }));
   const limit = pLimit(16);
   let bytes = 0;

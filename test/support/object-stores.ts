@@ -77,9 +77,9 @@ export function uniqueBucketName(label: string): string {
 
 export type Objects = Record<string, string | Buffer>;
 
-export async function createS3Bucket(objects: Objects, label = "s3"): Promise<string> {
-  const bucket = uniqueBucketName(label);
-  const client = new S3Client({
+/** An S3 client for the local test server, with its credentials and path-style addressing. */
+export function s3TestClient(): S3Client {
+  return new S3Client({
     endpoint: S3_SERVER.endpoint,
     region: S3_SERVER.region,
     forcePathStyle: true,
@@ -87,6 +87,11 @@ export async function createS3Bucket(objects: Objects, label = "s3"): Promise<st
     requestChecksumCalculation: "WHEN_REQUIRED",
     responseChecksumValidation: "WHEN_REQUIRED",
   });
+}
+
+export async function createS3Bucket(objects: Objects, label = "s3"): Promise<string> {
+  const bucket = uniqueBucketName(label);
+  const client = s3TestClient();
   try {
     await client.send(new CreateBucketCommand({ Bucket: bucket }));
     for (const [key, body] of Object.entries(objects)) await client.send(new PutObjectCommand({ Bucket: bucket, Key: key, Body: body }));
