@@ -15,13 +15,13 @@ export interface ImageDigestEntry {
 const PREFIX = "sha256:";
 
 /** The report side (§3.1): remove one leading lower-case `sha256:`, then trim and lower-case. */
-export function normaliseTargetDigest(raw: string | null): string {
+export function normaliseTargetDigest(raw: string | null | undefined): string {
   if (!raw) return "";
   return (raw.startsWith(PREFIX) ? raw.slice(PREFIX.length) : raw).trim().toLowerCase();
 }
 
 /** The Image side: `toLower(replace(coalesce(_ont_digest, ''), 'sha256:', ''))`. */
-export function normaliseImageDigest(ontDigest: string | null): string {
+export function normaliseImageDigest(ontDigest: string | null | undefined): string {
   return (ontDigest ?? "").replaceAll(PREFIX, "").toLowerCase();
 }
 
@@ -35,7 +35,8 @@ function flatCopy(s: string): string {
   return /[\uD800-\uDFFF]/.test(s) ? s : Buffer.from(s, "utf8").toString("utf8");
 }
 
-function lowerBound(sorted: string[], key: string): number {
+/** The first index in `sorted` whose entry is not less than `key` (binary search). */
+export function lowerBound(sorted: string[], key: string): number {
   let lo = 0;
   let hi = sorted.length;
   while (lo < hi) {

@@ -1,6 +1,7 @@
 // The pure model builder: rows read from the graph -> a FleetReport (ranking, per-base aggregation,
 // top actions, unmatched reports). No I/O, so it is unit-tested with hand-built rows.
-import { DigestPrefixIndex, normaliseTargetDigest } from "./digest-match.js";
+import { normaliseTargetDigest } from "../graph/digest-index.js";
+import { DigestPrefixIndex } from "./digest-match.js";
 import { baseMatcher, imageMatcher } from "./filters.js";
 import type { BaseRow, FleetRows, RecommendationRow } from "./queries.js";
 import { addCounts, compareCounts, fixesAnything, meetsMinSeverity, rankCandidates, scaleCounts, ZERO } from "./ranking.js";
