@@ -13,9 +13,16 @@
 //   SCOUTGRAPH_NEO4J_PAGECACHE_MB  page cache in MiB (default 64).
 //   SCOUTGRAPH_NEO4J_START_TIMEOUT seconds to wait for Bolt (default 150: ~10 s on an idle machine,
 //                                  over a minute on a loaded 2-core one).
-// Auth is disabled and HTTP is off: connect with `bolt://127.0.0.1:<port>` and no credentials.
+//   SCOUTGRAPH_NEO4J_PASSWORD      turn authentication on, user `neo4j` with this password (at least
+//                                  8 characters). Unset: auth is off, connect with no credentials.
+// HTTP is off: connect with `bolt://127.0.0.1:<port>`.
+//
+// Each start gives the server a fresh random nonce, written to .cache/neo4j/<port>/nonce, that the
+// server returns from `RETURN scoutgraph.serverNonce()`. Test helpers compare the two before they
+// empty a graph (test/support/neo4j-admin.ts), so tests never wipe a server they did not start.
 import { spawn, spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, openSync, closeSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, openSync, closeSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { join, dirname } from "node:path";
 import { fileURLToPath } from "node:url";
 import { setTimeout as sleep } from "node:timers/promises";
@@ -35,6 +42,9 @@ const stateDir = join(root, ".cache", "neo4j", String(port));
 const homeDir = join(stateDir, "home");
 const pidFile = join(stateDir, "server.pid");
 const logFile = join(stateDir, "server.log");
+const nonceFile = join(stateDir, "nonce");
+const password = process.env.SCOUTGRAPH_NEO4J_PASSWORD || undefined;
+if (password !== undefined && password.length < 8) fail("SCOUTGRAPH_NEO4J_PASSWORD must have at least 8 characters (Neo4j's minimum)");
 const uri = `bolt://127.0.0.1:${port}`;
 const startTimeoutMs = Number(process.env.SCOUTGRAPH_NEO4J_START_TIMEOUT ?? "150") * 1000;
 
@@ -70,13 +80,15 @@ function isOurServer(pid) {
   }
 }
 
-async function boltAnswers() {
-  const driver = neo4j.driver(uri, undefined, { connectionTimeout: 2000, maxConnectionPoolSize: 1 });
+// With `anyAnswer`, a server that refuses our credentials counts too (someone else's server).
+async function boltAnswers({ anyAnswer = false } = {}) {
+  const auth = password === undefined ? undefined : neo4j.auth.basic("neo4j", password);
+  const driver = neo4j.driver(uri, auth, { connectionTimeout: 2000, maxConnectionPoolSize: 1 });
   try {
     await driver.verifyConnectivity();
     return true;
-  } catch {
-    return false;
+  } catch (err) {
+    return anyAnswer && String(err?.code ?? "").startsWith("Neo.ClientError.Security.");
   } finally {
     await driver.close();
   }
@@ -94,7 +106,8 @@ function newestMtime(paths) {
 // Several engineers or test runs may start servers on different ports at once from one tree: only one
 // of them builds the jar, the others wait for it.
 async function ensureBuilt() {
-  const sources = [join(serverDir, "pom.xml"), join(serverDir, "src", "main", "java", "scoutgraph", "neo4j", "Server.java")];
+  const javaDir = join(serverDir, "src", "main", "java", "scoutgraph", "neo4j");
+  const sources = [join(serverDir, "pom.xml"), ...readdirSync(javaDir).map((f) => join(javaDir, f))];
   const upToDate = () => existsSync(jar) && existsSync(libDir) && statSync(jar).mtimeMs >= newestMtime(sources);
   if (upToDate()) return;
   const lock = join(root, ".cache", "neo4j", "build.lock");
@@ -137,15 +150,18 @@ async function start() {
       say(`already running on ${uri} (pid ${existing})`);
       return;
     }
-    fail(`a server process (pid ${existing}) exists for port ${port} but Bolt does not answer; run stop first.\n${logTail()}`);
+    const why = password === undefined ? "Bolt does not answer" : "Bolt does not accept SCOUTGRAPH_NEO4J_PASSWORD";
+    fail(`a server process (pid ${existing}) exists for port ${port} but ${why}; run stop first.\n${logTail()}`);
   }
-  if (await boltAnswers()) {
+  if (await boltAnswers({ anyAnswer: true })) {
     fail(`something not started by this script already answers Bolt on ${uri}; pick another SCOUTGRAPH_NEO4J_PORT`);
   }
   await ensureBuilt();
 
   if (process.env.SCOUTGRAPH_NEO4J_KEEP_DATA !== "1") rmSync(homeDir, { recursive: true, force: true });
   mkdirSync(homeDir, { recursive: true });
+  const nonce = randomBytes(16).toString("hex");
+  writeFileSync(nonceFile, `${nonce}\n`);
   const heap = process.env.SCOUTGRAPH_NEO4J_HEAP ?? "512m";
   const pageCacheMb = process.env.SCOUTGRAPH_NEO4J_PAGECACHE_MB ?? "64";
   const args = [
@@ -155,6 +171,7 @@ async function start() {
     "-XX:+UseSerialGC",
     "-XX:+ExitOnOutOfMemoryError",
     "-Dfile.encoding=UTF-8",
+    `-Dscoutgraph.nonce=${nonce}`,
     "-cp",
     `${jar}:${libDir}/*`,
     MAIN_CLASS,
@@ -181,7 +198,7 @@ async function start() {
     rmSync(pidFile, { force: true });
     fail(`${why} (log ${logFile}, Neo4j's own logs in ${join(homeDir, "logs")}):\n${logTail()}`);
   }
-  say(`started on ${uri} (pid ${child.pid}, auth off) in ${((Date.now() - startedAt) / 1000).toFixed(1)} s`);
+  say(`started on ${uri} (pid ${child.pid}, auth ${password === undefined ? "off" : "on, user neo4j"}) in ${((Date.now() - startedAt) / 1000).toFixed(1)} s`);
 }
 
 async function waitForBolt(pid, timeoutMs, hasExited = () => false) {
@@ -213,6 +230,7 @@ async function stop({ quiet = false } = {}) {
     say(`stopped (pid ${pid}, port ${port})`);
   }
   rmSync(pidFile, { force: true });
+  rmSync(nonceFile, { force: true });
 }
 
 async function status() {

@@ -7,6 +7,7 @@ import { join } from "node:path";
 import neo4j from "neo4j-driver";
 import { FORMATS } from "../../src/insights/render/index.js";
 import { REPO_ROOT } from "../support/fixtures.js";
+import { wipeNeo4j } from "../support/neo4j-admin.js";
 import { NEO4J_URI } from "../support/services.js";
 import { assertFleetReport, FLEET } from "../insights/support/fleet-expectations.js";
 import { assertFormat } from "../insights/support/format-checks.js";
@@ -79,7 +80,7 @@ describe("scoutgraph report on Neo4j", () => {
   before(async () => {
     const driver = neo4j.driver(NEO4J_URI);
     try {
-      await driver.executeQuery("MATCH (n) DETACH DELETE n");
+      await wipeNeo4j(driver);
       const rows = Object.entries(FLEET.digests).map(([uri, short]) => ({ id: `ecr-${short}`, digest: `sha256:${short}${"f".repeat(52)}`, uri }));
       await driver.executeQuery("UNWIND $rows AS row CREATE (:ECRImage:Image {id: row.id, _ont_digest: row.digest, _ont_uri: row.uri})", { rows });
     } finally {

@@ -1,29 +1,21 @@
 // Fault: the Neo4j server is killed (SIGKILL) in the middle of a 5,000-report sync. The run must
 // end with exit 1 and no cleanup; after a restart (data kept), a re-run must leave exactly the
-// graph a clean, uninterrupted run leaves. Uses its own server on port 7691, started and stopped here.
+// graph a clean, uninterrupted run leaves. Uses its own server on a free port, started and stopped here.
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import neo4j, { type Driver } from "neo4j-driver";
 import { writeReports } from "../../bench/support/generate-reports.js";
-import { emptyNeo4j } from "../../bench/support/neo4j-admin.js";
 import { REPO_ROOT } from "../support/fixtures.js";
+import { freePort, neo4jScript, wipeNeo4j } from "../support/neo4j-admin.js";
 import { parseSummaryJson, runCli, tempDir, type CliResult } from "./sync-support.js";
 
-const PORT = 7691;
+const PORT = await freePort();
 const URI = `bolt://127.0.0.1:${PORT}`;
-const NEO4J_SCRIPT = join(REPO_ROOT, "scripts", "neo4j.mjs");
 const PID_FILE = join(REPO_ROOT, ".cache", "neo4j", String(PORT), "server.pid");
 const REPORTS = 5000;
-
-function neo4jScript(action: "start" | "stop", keepData = false): void {
-  const env = { ...process.env, SCOUTGRAPH_NEO4J_PORT: String(PORT), ...(keepData ? { SCOUTGRAPH_NEO4J_KEEP_DATA: "1" } : {}) };
-  const r = spawnSync(process.execPath, [NEO4J_SCRIPT, action], { env, encoding: "utf8" });
-  assert.equal(r.status, 0, `neo4j ${action}: ${r.stdout}${r.stderr}`);
-}
 
 /** The graph as comparable data: every node and relationship, without the per-run bookkeeping. */
 async function canonicalGraph(driver: Driver): Promise<string[]> {
@@ -58,13 +50,13 @@ describe("a Neo4j server killed mid-sync", { timeout: 900_000 }, () => {
 
   before(() => {
     writeReports(source, REPORTS);
-    neo4jScript("start");
+    neo4jScript("start", PORT);
     driver = neo4j.driver(URI);
   });
 
   after(async () => {
     await driver.close();
-    neo4jScript("stop");
+    neo4jScript("stop", PORT);
   });
 
   const sync = (updateTag: number, summary: string, ...extra: string[]): Promise<CliResult> =>
@@ -99,7 +91,7 @@ describe("a Neo4j server killed mid-sync", { timeout: 900_000 }, () => {
 
     // Restart with the data kept: what was written is there, and nothing was cleaned up.
     await driver.close();
-    neo4jScript("start", true);
+    neo4jScript("start", PORT, { keepData: true });
     driver = neo4j.driver(URI);
     const kept = await driver.executeQuery("MATCH (i:Image) RETURN count(i) AS n");
     const written = Number(kept.records[0]?.get("n"));
@@ -113,7 +105,7 @@ describe("a Neo4j server killed mid-sync", { timeout: 900_000 }, () => {
     const afterRerun = await canonicalGraph(driver);
 
     // A clean run on the same starting state.
-    await emptyNeo4j(driver);
+    await wipeNeo4j(driver, PORT);
     await seedEarlierRun(driver);
     const clean = await sync(4, join(tempDir(), "clean.json"));
     assert.equal(clean.code, 0, clean.stderr);

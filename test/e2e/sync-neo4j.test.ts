@@ -5,6 +5,7 @@ import assert from "node:assert/strict";
 import { rmSync } from "node:fs";
 import { join } from "node:path";
 import neo4j, { type Driver } from "neo4j-driver";
+import { wipeNeo4j } from "../support/neo4j-admin.js";
 import { NEO4J_URI } from "../support/services.js";
 import { parseSummaryJson, reportsDir, runCli, tempDir, writeMalformedReport, type CliResult } from "./sync-support.js";
 
@@ -25,16 +26,7 @@ describe("scoutgraph sync into Neo4j", () => {
   const sync = (...extra: string[]): Promise<CliResult> =>
     runCli(["sync", "--docker-scout-source", source, "--neo4j-uri", NEO4J_URI, "--summary-json", summary, ...extra]);
 
-  // Bounded deletes, relationships first: a big leftover graph in one transaction would exceed
-  // the test server's transaction memory.
-  const emptyGraph = async (): Promise<void> => {
-    for (const statement of ["MATCH ()-[r]->() WITH r LIMIT 10000 DELETE r RETURN count(*) AS n", "MATCH (n) WITH n LIMIT 10000 DELETE n RETURN count(*) AS n"]) {
-      for (;;) {
-        const result = await driver.executeQuery(statement);
-        if (Number(result.records[0]?.get("n")) === 0) break;
-      }
-    }
-  };
+  const emptyGraph = (): Promise<void> => wipeNeo4j(driver);
 
   before(async () => {
     driver = neo4j.driver(NEO4J_URI);

@@ -15,6 +15,7 @@ import { Neo4jGraphStore } from "../../src/stores/neo4j/neo4j-graph-store.js";
 import type { GraphStore } from "../../src/stores/graph-store.js";
 import { runSync } from "../../src/sync/run-sync.js";
 import { REPO_ROOT } from "../support/fixtures.js";
+import { wipeNeo4j } from "../support/neo4j-admin.js";
 import { NEO4J_URI } from "../support/services.js";
 import { assertFleetReport, c, FLEET, type StoreKind } from "./support/fleet-expectations.js";
 import { assertFormat } from "./support/format-checks.js";
@@ -25,7 +26,7 @@ export const FLEET_DIR = join(REPO_ROOT, "test", "fixtures", "fleet");
 async function writeCartographyImages(): Promise<void> {
   const driver = neo4j.driver(NEO4J_URI);
   try {
-    await driver.executeQuery("MATCH (n) DETACH DELETE n");
+    await wipeNeo4j(driver);
     const rows = Object.entries(FLEET.digests).map(([uri, short], i) => ({
       id: `sha256:${short}${"0".repeat(52)}`,
       // One upper-case digest: matching is case-insensitive (contract §3.1).

@@ -9,6 +9,7 @@ import type { GraphStore } from "../../src/stores/graph-store.js";
 import { Neo4jGraphStore } from "../../src/stores/neo4j/neo4j-graph-store.js";
 import type { Neo4jConfig } from "../../src/stores/neo4j/config.js";
 import { cartographyGitlabSample, parsedFixture } from "../graph/report-builders.js";
+import { wipeNeo4j } from "../support/neo4j-admin.js";
 import { NEO4J_URI } from "../support/services.js";
 import { graphStoreContract, syncReports, type SeedImage } from "./graph-store-contract.js";
 
@@ -31,7 +32,7 @@ async function seedImages(_store: GraphStore, images: SeedImage[]): Promise<void
 const makeStore = async (options: Partial<Neo4jConfig> = {}) => new Neo4jGraphStore({ uri: NEO4J_URI, ...options });
 
 graphStoreContract("neo4j", makeStore, {
-  reset: () => adminWrite("MATCH (n) DETACH DELETE n"),
+  reset: () => wipeNeo4j(admin),
   seedImages,
   async valueTypes(store, target, property) {
     const pattern = "label" in target ? `(x:${target.label})` : `()-[x:${target.type}]->()`;
@@ -45,7 +46,7 @@ graphStoreContract("neo4j", makeStore, {
 describe("Neo4jGraphStore", () => {
   let store: Neo4jGraphStore;
   before(async () => {
-    await adminWrite("MATCH (n) DETACH DELETE n");
+    await wipeNeo4j(admin);
     store = await makeStore();
   });
   after(() => store.close());
@@ -109,7 +110,7 @@ describe("Neo4jGraphStore", () => {
   });
 
   test("imageDigests pages by id and returns each node once, duplicate ids across a page boundary included", async () => {
-    await adminWrite("MATCH (n) DETACH DELETE n");
+    await wipeNeo4j(admin);
     const paged = await makeStore({ imagePageSize: 2 });
     try {
       await paged.prepare();
@@ -135,10 +136,10 @@ describe("Neo4jGraphStore", () => {
     const snapshot = async (s: GraphStore) =>
       s.query("MATCH (p:DockerScoutPublicImage)-[r]->(t:DockerScoutPublicImageTag) RETURN p.id AS pid, type(r) AS rel, t.id AS tid, t.alternative_tags AS alt, r.benefits AS benefits ORDER BY pid, rel, tid");
     const reports = [parsedFixture("cartography-sample"), cartographyGitlabSample(), parsedFixture("checkout-ruby-full")];
-    await adminWrite("MATCH (n) DETACH DELETE n");
+    await wipeNeo4j(admin);
     await syncReports(store, reports, { updateTag: 1 });
     const whole = await snapshot(store);
-    await adminWrite("MATCH (n) DETACH DELETE n");
+    await wipeNeo4j(admin);
     const chunked = await makeStore({ batchSize: 1 });
     try {
       const stats = await syncReports(chunked, reports, { updateTag: 1 });
@@ -151,7 +152,7 @@ describe("Neo4jGraphStore", () => {
   });
 
   test("fix_*, rank, introduced_* and lastupdated are stored as INTEGER, benefits as a list of strings", async () => {
-    await adminWrite("MATCH (n) DETACH DELETE n");
+    await wipeNeo4j(admin);
     await syncReports(store, [parsedFixture("cartography-sample")], { updateTag: 7 });
     const rows = await store.query(
       "MATCH ()-[r:SHOULD_UPDATE_TO]->() RETURN DISTINCT valueType(r.fix_high) AS h, valueType(r.rank) AS rank, valueType(r.benefits) AS b, valueType(r.introduced_low) AS il, valueType(r.fix_critical) AS c",
