@@ -9,6 +9,7 @@ import { exitCodeOfError } from "./exit-codes.js";
 import { registerParseCommand } from "./commands/parse.js";
 import { registerQueryCommand } from "./commands/query.js";
 import { registerReportCommand } from "./commands/report.js";
+import { registerScanCommand } from "./commands/scan.js";
 import { registerSyncCommand } from "./commands/sync.js";
 
 export function buildProgram(): Command {
@@ -26,6 +27,7 @@ export function buildProgram(): Command {
   registerSyncCommand(program);
   registerQueryCommand(program);
   registerReportCommand(program);
+  registerScanCommand(program);
   registerParseCommand(program);
   // Subcommands throw commander errors too, so they reach main()'s mapping to exit codes.
   for (const command of program.commands) command.exitOverride();

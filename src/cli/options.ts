@@ -3,11 +3,11 @@
 // (scripts/gen-readme-options.mjs); nothing else spells an option out.
 
 /** The commands an option belongs to; `cartography` is the top-level Cartography-compatible form. */
-export type CommandName = "sync" | "query" | "report" | "cartography";
+export type CommandName = "sync" | "query" | "report" | "scan" | "cartography";
 
 export type OptionType = "string" | "integer" | "boolean" | "choice";
 
-export type OptionGroup = "Docker Scout" | "Graph store" | "Run" | "Output" | "Cartography compatibility";
+export type OptionGroup = "Docker Scout" | "Graph store" | "Run" | "Scan" | "Output" | "Cartography compatibility";
 
 export interface OptionDef {
   /** The camelCase key commander stores the value under. */
@@ -30,16 +30,18 @@ export interface OptionDef {
   hidden?: boolean;
   /** Accepted so that a Cartography command line runs unchanged, but has no effect here. */
   ignored?: boolean;
+  /** The environment variable, when not SCOUTGRAPH_<FLAG> (two options share a flag on different commands). */
+  env?: string;
 }
 
 /** The environment variable of an option: SCOUTGRAPH_ and the flag in upper snake case. */
-export function envVarOf(def: Pick<OptionDef, "long">): string {
-  return `SCOUTGRAPH_${def.long.toUpperCase().replace(/-/g, "_")}`;
+export function envVarOf(def: Pick<OptionDef, "long" | "env">): string {
+  return def.env ?? `SCOUTGRAPH_${def.long.toUpperCase().replace(/-/g, "_")}`;
 }
 
-const STORE_COMMANDS = ["sync", "query", "report", "cartography"] as const;
+const STORE_COMMANDS = ["sync", "query", "report", "scan", "cartography"] as const;
 const RUN_COMMANDS = ["sync", "cartography"] as const;
-const LOG_COMMANDS = ["sync", "query", "report", "cartography"] as const;
+const LOG_COMMANDS = ["sync", "query", "report", "scan", "cartography"] as const;
 
 export const OPTIONS: readonly OptionDef[] = [
   // Docker Scout: where the reports are.
@@ -49,9 +51,9 @@ export const OPTIONS: readonly OptionDef[] = [
     valueName: "SOURCE",
     type: "string",
     description:
-      "Docker Scout report source. Accepts a local file or directory, s3://bucket/prefix, gs://bucket/prefix, or azblob://account/container/prefix.",
+      "Docker Scout report source (for scan: where the reports are written). Accepts a local file or directory, s3://bucket/prefix, gs://bucket/prefix, or azblob://account/container/prefix.",
     group: "Docker Scout",
-    commands: RUN_COMMANDS,
+    commands: [...RUN_COMMANDS, "scan"],
   },
   {
     key: "dockerScoutResultsDir",
@@ -230,7 +232,7 @@ export const OPTIONS: readonly OptionDef[] = [
     type: "string",
     description: "Also write the run summary as JSON to FILE (for schedulers and monitoring).",
     group: "Output",
-    commands: RUN_COMMANDS,
+    commands: [...RUN_COMMANDS, "scan"],
   },
   {
     key: "json",
@@ -240,6 +242,142 @@ export const OPTIONS: readonly OptionDef[] = [
     description: "Print the rows as a JSON array of objects keyed by column name instead of a table.",
     group: "Output",
     commands: ["query"],
+  },
+
+  // `scoutgraph scan`: produce the reports (docs/scan.md).
+  {
+    key: "imagesFile",
+    long: "images-file",
+    valueName: "FILE",
+    type: "string",
+    description: "Also scan the image references in FILE, one per line (`#` starts a comment); `-` reads standard input.",
+    group: "Scan",
+    commands: ["scan"],
+  },
+  {
+    key: "fromGraph",
+    long: "from-graph",
+    type: "boolean",
+    default: false,
+    description: "Also scan every Image node of the graph store (the store options below) that has a pullable reference, as registry://REPO@DIGEST.",
+    group: "Scan",
+    commands: ["scan"],
+  },
+  {
+    key: "onlyUncovered",
+    long: "only-uncovered",
+    type: "boolean",
+    default: false,
+    description: "With --from-graph, only the images no synced report has linked (BUILT_ON) within --max-age.",
+    group: "Scan",
+    commands: ["scan"],
+  },
+  {
+    key: "maxAge",
+    long: "max-age",
+    valueName: "DURATION",
+    type: "string",
+    default: "24h",
+    description: "A report younger than this (and for the same digest, where known) is fresh and not scanned again; e.g. 24h, 90m, 7d.",
+    group: "Scan",
+    commands: ["scan"],
+  },
+  {
+    key: "force",
+    long: "force",
+    type: "boolean",
+    default: false,
+    description: "Scan every image, fresh reports included.",
+    group: "Scan",
+    commands: ["scan"],
+  },
+  {
+    key: "scoutCommand",
+    long: "scout-command",
+    valueName: "CMD",
+    type: "string",
+    default: "docker scout",
+    description: "How to run Docker Scout: the Docker CLI plugin (`docker scout`) or a standalone binary (`docker-scout`, or a path); split on spaces, no shell.",
+    group: "Scan",
+    commands: ["scan"],
+  },
+  {
+    key: "concurrency",
+    long: "concurrency",
+    valueName: "N",
+    type: "integer",
+    default: 2,
+    env: "SCOUTGRAPH_SCAN_CONCURRENCY",
+    description:
+      "Scout runs at the same time. Kept low: parallel runs can fail on Scout's cache lock (retried), multiply temporary disk use and pull against Docker Hub's limits (docs/scan.md).",
+    group: "Scan",
+    commands: ["scan"],
+  },
+  {
+    key: "timeout",
+    long: "timeout",
+    valueName: "DURATION",
+    type: "string",
+    default: "10m",
+    description: "Stop one Scout run after this long (it has no timeout of its own and can hang while indexing); counted as a timeout and retried.",
+    group: "Scan",
+    commands: ["scan"],
+  },
+  {
+    key: "retries",
+    long: "retries",
+    valueName: "N",
+    type: "integer",
+    default: 3,
+    description: "Retries per image for rate limits, transient backend errors, cache-lock errors and timeouts.",
+    group: "Scan",
+    commands: ["scan"],
+  },
+  {
+    key: "retryDelay",
+    long: "retry-delay",
+    valueName: "DURATION",
+    type: "string",
+    default: "5s",
+    description: "First backoff for transient errors, doubled per retry with jitter; a Docker Hub rate limit waits 12 times longer and pauses every scan.",
+    group: "Scan",
+    commands: ["scan"],
+  },
+  {
+    key: "platform",
+    long: "platform",
+    valueName: "PLATFORM",
+    type: "string",
+    description: "Passed to Scout: the platform to analyse (e.g. linux/amd64) for multi-platform references.",
+    group: "Scan",
+    commands: ["scan"],
+  },
+  {
+    key: "onlyRefresh",
+    long: "only-refresh",
+    type: "boolean",
+    default: false,
+    description: "Passed to Scout: only base image refresh recommendations.",
+    group: "Scan",
+    commands: ["scan"],
+  },
+  {
+    key: "onlyUpdate",
+    long: "only-update",
+    type: "boolean",
+    default: false,
+    description: "Passed to Scout: only base image update recommendations.",
+    group: "Scan",
+    commands: ["scan"],
+  },
+  {
+    key: "org",
+    long: "org",
+    valueName: "ORG",
+    type: "string",
+    description: "Passed to Scout: the Docker organization namespace.",
+    group: "Scan",
+    commands: ["scan"],
   },
 
   // `scoutgraph report`.

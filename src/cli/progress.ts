@@ -20,6 +20,8 @@ export function formatDuration(ms: number): string {
 
 export class ProgressDisplay {
   private last: SyncProgress | undefined;
+  /** A caller-formatted line (scan's progress), drawn instead of a sync progress. */
+  private line: string | undefined;
   private lastDrawn = 0;
   private shown = false;
   private readonly started = Date.now();
@@ -39,11 +41,21 @@ export class ProgressDisplay {
     this.draw();
   }
 
+  /** Show a line of the caller's own (throttled like update). */
+  updateLine(line: string): void {
+    this.line = line;
+    if (!this.enabled) return;
+    const now = Date.now();
+    if (now - this.lastDrawn < this.intervalMs) return;
+    this.lastDrawn = now;
+    this.draw();
+  }
+
   /** Print a log line above the progress line. */
   log(line: string): void {
     if (this.shown) this.out.write("\r\x1b[K");
     this.out.write(line);
-    if (this.shown && this.last !== undefined) this.draw();
+    if (this.shown && (this.last !== undefined || this.line !== undefined)) this.draw();
   }
 
   stop(): void {
@@ -52,8 +64,9 @@ export class ProgressDisplay {
   }
 
   private draw(): void {
-    if (this.last === undefined) return;
-    this.out.write(`\r\x1b[K${formatProgress(this.last, Date.now() - this.started)}`);
+    const text = this.line ?? (this.last === undefined ? undefined : formatProgress(this.last, Date.now() - this.started));
+    if (text === undefined) return;
+    this.out.write(`\r\x1b[K${text}`);
     this.shown = true;
   }
 }
