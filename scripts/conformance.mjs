@@ -275,13 +275,28 @@ function additiveProperties() {
   });
 }
 
+/** Labels and relationship types scoutgraph adds (`additive: true` in the schema): Cartography writes none of them. */
+function additiveKinds() {
+  if (!existsSync(schemaPath)) return new Set();
+  return import(schemaPath).then(
+    (schema) => new Set([...schema.NODES, ...schema.RELATIONSHIPS].filter((d) => d.additive).map((d) => d.label ?? d.type)),
+  );
+}
+
+/** A node key `(Labels "id")` or relationship key `(...)-[:TYPE]->(...)` made only of scoutgraph's additive kinds. */
+function isAdditiveKey(key, kinds) {
+  const rel = /-\[:([A-Z_]+)\]->/.exec(key);
+  if (rel) return kinds.has(rel[1]);
+  return /^\(([^ ]+) /.exec(key)[1].split(":").some((l) => kinds.has(l));
+}
+
 function ownerOf(key) {
   const rel = /-\[:([A-Z_]+)\]->/.exec(key);
   if (rel) return rel[1];
   return /^\(([^ ]+) /.exec(key)[1].split(":").find((l) => l.startsWith("DockerScout")) ?? "Image";
 }
 
-function explain(diffs, { additive, parses, cartLog, cartGraph }) {
+function explain(diffs, { additive, additiveKinds: kinds, parses, cartLog, cartGraph }) {
   const rules = [];
   const problems = [];
   // The seeded Image nodes; a BUILT_ON key also names the fixture's public image, so this stays precise.
@@ -303,7 +318,10 @@ function explain(diffs, { additive, parses, cartLog, cartGraph }) {
   const explained = [];
   for (const d of diffs) {
     let why;
-    if (d.prop && d.cartography === "(absent)" && additive.get(ownerOf(d.key))?.has(d.prop)) {
+    if (d.only === "scoutgraph" && kinds && isAdditiveKey(d.key, kinds)) {
+      why = `additive ${d.kind} kind (src/graph/schema.ts): one DockerScoutReport per report and its links`;
+    }
+    if (!why && d.prop && d.cartography === "(absent)" && additive.get(ownerOf(d.key))?.has(d.prop)) {
       why = `additive property ${ownerOf(d.key)}.${d.prop} (src/graph/schema.ts)`;
     }
     for (const { dep, keys } of rules) {
@@ -362,6 +380,7 @@ async function main() {
       const cart = await runWriter(session, "cartography", phases);
       const scout = await runWriter(session, "scoutgraph", phases);
       const additive = await additiveProperties();
+      const kinds = await additiveKinds();
       phases.forEach((phase, i) => {
         const c = cart[i];
         const s = scout[i];
@@ -376,6 +395,7 @@ async function main() {
         const diffs = diffGraphs(c.graph, s.graph);
         const { explained, unexplained, problems } = explain(diffs, {
           additive,
+          additiveKinds: kinds,
           parses: fixtureParses(phase.dir),
           cartLog: c.output,
           cartGraph: c.graph,

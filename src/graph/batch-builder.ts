@@ -1,15 +1,19 @@
 // Collects the rows of many reports, fed in sorted report order, into one GraphBatch that leaves
 // the graph exactly as Cartography's one-report-at-a-time writes would (contract §2.7): the last
-// report wins per node id and per (public image, tag) pair; BUILT_ON accumulates. Pure: the store
-// is involved only through the DigestIndex built before the run.
+// report wins per node id and per (public image, tag) pair; BUILT_ON accumulates. Each report also
+// gets its own DockerScoutReport row (scoutgraph addition), so nothing accumulates across batches.
+// Pure: the store is involved only through the DigestIndex built before the run.
 import type { ParsedReport } from "../report/types.js";
 import type { DigestIndex } from "./digest-index.js";
 import type {
   BuiltFromRow,
   BuiltOnRow,
   GraphBatch,
+  IdentifiedBaseRow,
   PublicImageRow,
   PublicImageTagRow,
+  ReportRow,
+  ReportsOnRow,
   ShouldUpdateToRow,
   TargetImageRow,
 } from "./rows.js";
@@ -31,6 +35,20 @@ export type AddResult =
       targetImageId: string | null;
     };
 
+/** Where a report was read: its source (file or object URI), its position in it, its modification time. */
+export interface ReportOrigin {
+  uri: string;
+  /** 0-based position among the reports of that source (a file can hold several); default 0. */
+  index?: number;
+  /** Seconds since the epoch, when the listing knows it. */
+  modified?: number | null;
+}
+
+/** The DockerScoutReport id: the source and the report's position in it, stable from run to run. */
+export function reportId(uri: string, index = 0): string {
+  return `${uri}#${index}`;
+}
+
 /** The Image id scoutgraph gives a report's target: `image@digest`, or the image alone. */
 export function targetImageId(image: string, digest: string | null): string {
   return digest ? `${image}@${digest}` : image;
@@ -41,14 +59,15 @@ const pairKey = (a: string, b: string): string => `${a}\u0000${b}`;
 export class BatchBuilder {
   private readonly index: DigestIndex;
   private readonly options: BatchBuilderOptions;
-  // Run-wide, never reset by take(): each write of a public image carries every target so far.
-  private readonly targetsByPublicImage = new Map<string, { images: string[]; digests: string[] }>();
   private publicImages = new Map<string, PublicImageRow>();
   private tags = new Map<string, PublicImageTagRow>();
   private builtFrom = new Map<string, BuiltFromRow>();
   private shouldUpdateTo = new Map<string, ShouldUpdateToRow>();
   private targetImages = new Map<string, TargetImageRow>();
   private builtOn = new Map<string, BuiltOnRow>();
+  private reportRows = new Map<string, ReportRow>();
+  private identifiedBase = new Map<string, IdentifiedBaseRow>();
+  private reportsOn = new Map<string, ReportsOnRow>();
   private reports = 0;
 
   constructor(index: DigestIndex, options: BatchBuilderOptions) {
@@ -62,21 +81,12 @@ export class BatchBuilder {
   }
 
   /** Add one report; reports must come in sorted order (the last one wins). */
-  add(report: ParsedReport, _uri: string): AddResult {
+  add(report: ParsedReport, origin: string | ReportOrigin): AddResult {
     const graph = transformReport(report);
     if (graph === null) return { status: "no-base-image" };
     this.reports++;
     const publicId = graph.publicImage.id;
-
-    const targets = this.targetsByPublicImage.get(publicId) ?? { images: [], digests: [] };
-    targets.images.push(...graph.publicImage.report_target_images);
-    targets.digests.push(...graph.publicImage.report_target_digests);
-    this.targetsByPublicImage.set(publicId, targets);
-    this.publicImages.set(publicId, {
-      ...graph.publicImage,
-      report_target_images: [...targets.images],
-      report_target_digests: [...targets.digests],
-    });
+    this.publicImages.set(publicId, graph.publicImage);
 
     for (const tag of graph.tags) this.tags.set(tag.id, tag);
     this.builtFrom.set(pairKey(publicId, graph.builtFrom.tag_id), graph.builtFrom);
@@ -91,10 +101,38 @@ export class BatchBuilder {
       this.targetImages.set(createdId, { id: createdId, name: graph.target.image, _ont_digest: graph.target.digest || null });
       this.builtOn.set(pairKey(createdId, publicId), { image_id: createdId, public_image_id: publicId });
     }
+    this.addReportRow(graph.target, publicId, graph.shouldUpdateTo, typeof origin === "string" ? { uri: origin } : origin, [
+      ...matched,
+      ...(createdId === null ? [] : [createdId]),
+    ]);
     return { status: "added", publicImageId: publicId, matchedImages: matched.length, targetImageId: createdId };
   }
 
-  /** The pending rows, merged last-writer-wins, and a fresh start (the target accumulator stays). */
+  private addReportRow(
+    target: { image: string; digest: string | null },
+    publicId: string,
+    recommendations: ShouldUpdateToRow[],
+    origin: ReportOrigin,
+    imageIds: string[],
+  ): void {
+    const index = origin.index ?? 0;
+    const id = reportId(origin.uri, index);
+    this.reportRows.set(id, {
+      id,
+      source: origin.uri,
+      source_index: index,
+      target_image: target.image === "" ? null : target.image,
+      target_digest: target.digest === "" ? null : target.digest,
+      public_image_id: publicId,
+      recommended_tag_id: recommendations[0]?.tag_id ?? null,
+      recommendations: recommendations.length,
+      source_modified: origin.modified ?? null,
+    });
+    this.identifiedBase.set(id, { report_id: id, public_image_id: publicId });
+    for (const imageId of imageIds) this.reportsOn.set(pairKey(id, imageId), { report_id: id, image_id: imageId });
+  }
+
+  /** The pending rows, merged last-writer-wins, and a fresh start. */
   take(): GraphBatch {
     const batch: GraphBatch = {
       publicImages: [...this.publicImages.values()],
@@ -103,6 +141,9 @@ export class BatchBuilder {
       shouldUpdateTo: [...this.shouldUpdateTo.values()],
       targetImages: [...this.targetImages.values()],
       builtOn: [...this.builtOn.values()],
+      reports: [...this.reportRows.values()],
+      identifiedBase: [...this.identifiedBase.values()],
+      reportsOn: [...this.reportsOn.values()],
     };
     this.publicImages = new Map();
     this.tags = new Map();
@@ -110,6 +151,9 @@ export class BatchBuilder {
     this.shouldUpdateTo = new Map();
     this.targetImages = new Map();
     this.builtOn = new Map();
+    this.reportRows = new Map();
+    this.identifiedBase = new Map();
+    this.reportsOn = new Map();
     this.reports = 0;
     return batch;
   }

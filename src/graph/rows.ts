@@ -9,10 +9,6 @@ export interface PublicImageRow {
   alternative_tags: string[];
   version: string | null;
   digest: string | null;
-  /** Additive: the targets of every report of this run built on this base, in sorted report order. */
-  report_target_images: string[];
-  /** Additive: their digests as printed, parallel to report_target_images ("" when none). */
-  report_target_digests: string[];
 }
 
 export interface PublicImageTagRow {
@@ -60,9 +56,31 @@ export interface BuiltOnRow {
   public_image_id: string;
 }
 
+/** A DockerScoutReport node (scoutgraph addition): one per report read. */
+export interface ReportRow {
+  id: string;
+  source: string;
+  source_index: number;
+  target_image: string | null;
+  target_digest: string | null;
+  public_image_id: string;
+  recommended_tag_id: string | null;
+  recommendations: number;
+  source_modified: number | null;
+}
+
+export interface IdentifiedBaseRow {
+  report_id: string;
+  public_image_id: string;
+}
+
+export interface ReportsOnRow {
+  report_id: string;
+  image_id: string;
+}
+
 /** What one report contributes to the graph, before any store is involved. */
 export interface ReportGraph {
-  /** report_target_* hold this report's target only; the batch builder accumulates them. */
   publicImage: PublicImageRow;
   /** One row per distinct tag id, base tag first, with Cartography's canonical node fields. */
   tags: PublicImageTagRow[];
@@ -76,7 +94,7 @@ export interface ReportGraph {
  * Rows for many reports, merged in sorted report order so that the last report wins per node id and
  * per (public image, tag) pair, exactly as Cartography's sequential writes would leave them.
  * A store writes the arrays in this order: publicImages, tags, builtFrom, shouldUpdateTo,
- * targetImages, builtOn.
+ * targetImages, builtOn, reports, identifiedBase, reportsOn (schema.ts WRITE_ORDER).
  */
 export interface GraphBatch {
   publicImages: PublicImageRow[];
@@ -85,4 +103,7 @@ export interface GraphBatch {
   shouldUpdateTo: ShouldUpdateToRow[];
   targetImages: TargetImageRow[];
   builtOn: BuiltOnRow[];
+  reports: ReportRow[];
+  identifiedBase: IdentifiedBaseRow[];
+  reportsOn: ReportsOnRow[];
 }

@@ -38,13 +38,17 @@ export function renderSchemaDoc(): string {
     "<!-- Generated from src/graph/schema.ts by `npm run docs:schema`. Do not edit by hand: a test fails when this file is out of date. -->",
     "",
     "scoutgraph writes the labels, ids, properties and relationships of Cartography's Docker Scout module",
-    `(\`_module_name\` = \`${MODULE_NAME}\`), plus the additive properties marked below. A null value is an`,
-    "absent property; a re-sync removes a property that became null. Integers are stored as INTEGER.",
+    `(\`_module_name\` = \`${MODULE_NAME}\`), plus the additive labels, relationships and properties marked below.`,
+    "A null value is an absent property; a re-sync removes a property that became null. Integers are stored as INTEGER.",
     "",
     "## Nodes",
   ];
   for (const node of NODES) {
     out.push("", `### ${node.label}`, "", node.description, "", ...propertyTable(node.properties), "", `Cleanup: ${CLEANUP[node.cleanup]}`);
+    if (node.retired?.length) {
+      const names = node.retired.map((p) => `\`${p}\``).join(", ");
+      out.push("", `Retired: ${names} (written by scoutgraph 0.1) are removed from these nodes by every Neo4j write.`);
+    }
   }
   out.push("", "## Relationships");
   for (const rel of RELATIONSHIPS) {

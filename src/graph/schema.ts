@@ -27,6 +27,10 @@ export interface NodeDef {
    * created (the `_ont_source` constant), never Cartography's own `Image` nodes.
    */
   cleanup: "all" | "none" | "scoutgraph-created";
+  /** A label Cartography never writes: a scoutgraph addition, documented in docs/divergences.md. */
+  additive?: boolean;
+  /** Properties an earlier scoutgraph wrote and this one no longer does: removed on every write (Neo4j). */
+  retired?: string[];
 }
 
 export interface RelationshipDef {
@@ -43,6 +47,8 @@ export interface RelationshipDef {
   constants?: Record<string, string>;
   /** A composite relationship index Cartography creates (MatchLink relationships only). */
   indexedBy?: string[];
+  /** A relationship type Cartography never writes: a scoutgraph addition. */
+  additive?: boolean;
 }
 
 /** Bookkeeping written on every node and relationship, as Cartography does. */
@@ -60,6 +66,8 @@ export const PUBLIC_IMAGE: NodeDef = {
   label: "DockerScoutPublicImage",
   description: "The current public base image identified by a Docker Scout report.",
   cleanup: "all",
+  // 0.1 kept every report's target in these lists; DockerScoutReport replaced them.
+  retired: ["report_target_images", "report_target_digests"],
   properties: [
     { name: "id", type: "string", description: "Unique identifier for the public image in `name:tag` format.", indexed: true },
     { name: "name", type: "string", description: "Repository of the public base image (the reference before its last `:`)." },
@@ -67,20 +75,6 @@ export const PUBLIC_IMAGE: NodeDef = {
     { name: "alternative_tags", type: "string[]", description: "Alternative tags reported for the current public image (may be empty)." },
     { name: "version", type: "string", description: "Runtime version reported by Docker Scout when available." },
     { name: "digest", type: "string", description: "Digest of the current public image." },
-    {
-      name: "report_target_images",
-      type: "string[]",
-      description:
-        "The target image of every report of the last run built on this base, in sorted report order (Cartography drops the target, contract §1.14 #14).",
-      additive: true,
-    },
-    {
-      name: "report_target_digests",
-      type: "string[]",
-      description:
-        "The target digest of each of those reports, as printed, parallel to `report_target_images` (`\"\"` when a report has no digest row).",
-      additive: true,
-    },
   ],
 };
 
@@ -176,8 +170,68 @@ export const BUILT_ON: RelationshipDef = {
   indexedBy: ["_sub_resource_label", "_sub_resource_id"],
 };
 
-export const NODES: NodeDef[] = [PUBLIC_IMAGE, PUBLIC_IMAGE_TAG, TARGET_IMAGE];
-export const RELATIONSHIPS: RelationshipDef[] = [BUILT_FROM, SHOULD_UPDATE_TO, BUILT_ON];
+/**
+ * One node per report of the last run (scoutgraph addition): what coverage, staleness and the
+ * unmatched-reports list read, and what tells a later run that a source held a report. One small
+ * node per report instead of lists on the public image, so a write never grows with the fleet.
+ */
+export const REPORT: NodeDef = {
+  label: "DockerScoutReport",
+  description:
+    "**scoutgraph addition.** One Docker Scout recommendations report as the last run that saw it read it (Cartography keeps no record of its reports, contract §1.14 #14).",
+  cleanup: "all",
+  additive: true,
+  properties: [
+    {
+      name: "id",
+      type: "string",
+      description: "`<source>#<n>`: the report's source and its 0-based position among the reports in that source (0 for a file holding one report).",
+      indexed: true,
+    },
+    { name: "source", type: "string", description: "The file or object the report was read from, as the run named it (`s3://bucket/key`, a local path).", indexed: true },
+    { name: "source_index", type: "integer", description: "The report's 0-based position within its source." },
+    { name: "target_image", type: "string", description: "The report's target image as printed (absent when the report names none)." },
+    { name: "target_digest", type: "string", description: "The report's target digest as printed (Docker Scout's short digest); absent when it has none." },
+    { name: "public_image_id", type: "string", description: "The id of the DockerScoutPublicImage the report identified (also linked by IDENTIFIED_BASE)." },
+    {
+      name: "recommended_tag_id",
+      type: "string",
+      description: "The DockerScoutPublicImageTag id of Docker Scout's first recommendation for the report; absent when it recommends nothing.",
+    },
+    { name: "recommendations", type: "integer", description: "How many recommendations the report made (after Cartography's de-duplication, contract §1.11)." },
+    {
+      name: "source_modified",
+      type: "integer",
+      description: "When the source was last modified, in seconds since the epoch, when its listing says (the report's age for `report --max-age`); absent otherwise.",
+    },
+  ],
+};
+
+export const IDENTIFIED_BASE: RelationshipDef = {
+  type: "IDENTIFIED_BASE",
+  from: REPORT.label,
+  to: PUBLIC_IMAGE.label,
+  fromKey: "report_id",
+  toKey: "public_image_id",
+  description: "**scoutgraph addition.** Links a report to the public base image it identified.",
+  properties: [],
+  additive: true,
+};
+
+export const REPORTS_ON: RelationshipDef = {
+  type: "REPORTS_ON",
+  from: REPORT.label,
+  to: TARGET_IMAGE.label,
+  fromKey: "report_id",
+  toKey: "image_id",
+  description:
+    "**scoutgraph addition.** Links a report to every Image its target digest matched (the same rule as BUILT_ON) and to the Image scoutgraph created for it. A report with none is unmatched.",
+  properties: [],
+  additive: true,
+};
+
+export const NODES: NodeDef[] = [PUBLIC_IMAGE, PUBLIC_IMAGE_TAG, TARGET_IMAGE, REPORT];
+export const RELATIONSHIPS: RelationshipDef[] = [BUILT_FROM, SHOULD_UPDATE_TO, BUILT_ON, IDENTIFIED_BASE, REPORTS_ON];
 
 /**
  * The write order of a GraphBatch (contract §2.3): relationships are MERGEd between existing
@@ -190,4 +244,7 @@ export const WRITE_ORDER = [
   { key: "shouldUpdateTo", relationship: SHOULD_UPDATE_TO },
   { key: "targetImages", node: TARGET_IMAGE },
   { key: "builtOn", relationship: BUILT_ON },
+  { key: "reports", node: REPORT },
+  { key: "identifiedBase", relationship: IDENTIFIED_BASE },
+  { key: "reportsOn", relationship: REPORTS_ON },
 ] as const;

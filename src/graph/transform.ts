@@ -19,7 +19,7 @@ export function mergeUnique(existing: string[] | null, added: string[]): string[
   return out.length === 0 ? null : out;
 }
 
-function publicImageRow(report: ParsedReport, base: BaseImage): PublicImageRow {
+function publicImageRow(base: BaseImage): PublicImageRow {
   return {
     id: imageId(base.name, base.tag),
     name: base.name,
@@ -27,8 +27,6 @@ function publicImageRow(report: ParsedReport, base: BaseImage): PublicImageRow {
     alternative_tags: [...base.alternative_tags],
     version: base.runtime,
     digest: base.digest,
-    report_target_images: [report.target.image],
-    report_target_digests: [report.target.digest ?? ""],
   };
 }
 
@@ -79,7 +77,7 @@ function shouldUpdateToRow(publicId: string, tagId: string, rec: Recommendation,
 export function transformReport(report: ParsedReport): ReportGraph | null {
   const base = report.base_image;
   if (base === null) return null;
-  const publicImage = publicImageRow(report, base);
+  const publicImage = publicImageRow(base);
   const baseTagId = publicImage.id;
 
   // Canonical node fields per tag id: the base's win, even null ones; alternative tags merge.

@@ -1,7 +1,6 @@
 // The pure model builder: rows read from the graph -> a FleetReport (ranking, per-base aggregation,
 // top actions, unmatched reports). No I/O, so it is unit-tested with hand-built rows.
 import { normaliseTargetDigest } from "../graph/digest-index.js";
-import { DigestPrefixIndex } from "./digest-match.js";
 import { baseMatcher, imageMatcher } from "./filters.js";
 import type { BaseRow, FleetRows, RecommendationRow } from "./queries.js";
 import { addCounts, compareCounts, fixesAnything, meetsMinSeverity, rankCandidates, scaleCounts, ZERO } from "./ranking.js";
@@ -162,31 +161,20 @@ export function buildFleetReport(rows: FleetRows, options: BuildOptions): FleetR
 }
 
 /**
- * Reports (from each base's report_target_* lists) that linked no Image. A report is linked when an
- * Image built on its base has a digest its normalised target digest prefixes (Cartography's rule),
- * or is the Image scoutgraph created for it (same name: the embedded store, --create-target-images).
+ * Reports whose target linked no Image (read from the per-report records, DockerScoutReport
+ * without REPORTS_ON), with the report filters applied: --image to the target, --base to the base.
  */
 export function findUnmatchedReports(rows: FleetRows, filters: ReportFilters): UnmatchedReport[] {
-  const linked = new Map<string, { names: Set<string>; digests: (string | null)[] }>();
-  for (const img of rows.images) {
-    const entry = linked.get(img.baseId) ?? { names: new Set<string>(), digests: [] };
-    entry.names.add(img.imageName);
-    entry.digests.push(img.imageDigest);
-    linked.set(img.baseId, entry);
-  }
+  const basesById = new Map(rows.bases.map((b) => [b.id, b]));
   const matchImage = imageMatcher(filters.image);
   const matchBase = baseMatcher(filters.base);
   const out: UnmatchedReport[] = [];
-  for (const base of rows.bases) {
-    if (!matchBase(base.name, base.id) || base.targetImages.length === 0) continue;
-    const entry = linked.get(base.id);
-    const index = new DigestPrefixIndex(entry?.digests ?? []);
-    base.targetImages.forEach((targetImage, i) => {
-      const raw = base.targetDigests[i] ?? null;
-      const digest = normaliseTargetDigest(raw);
-      if (index.hasPrefix(digest) || entry?.names.has(targetImage) === true || !matchImage(targetImage, targetImage)) return;
-      out.push({ targetImage, targetDigest: raw, base: baseRef(base.id, base), reason: digest === "" ? "no-digest" : "no-matching-image" });
-    });
+  for (const row of rows.unmatchedReports ?? []) {
+    const base = baseRef(row.baseId, basesById.get(row.baseId));
+    const targetImage = row.targetImage ?? "";
+    if (!matchBase(base.name, base.id) || !matchImage(targetImage, targetImage)) continue;
+    const reason = normaliseTargetDigest(row.targetDigest) === "" ? "no-digest" : "no-matching-image";
+    out.push({ targetImage, targetDigest: row.targetDigest, base, reason, source: row.source });
   }
-  return out.sort((a, b) => byString(a.targetImage, b.targetImage) || byString(a.base.id, b.base.id));
+  return out.sort((a, b) => byString(a.targetImage, b.targetImage) || byString(a.base.id, b.base.id) || byString(a.source ?? "", b.source ?? ""));
 }

@@ -1,4 +1,4 @@
-// The read side of `scoutgraph report`: three plain Cypher reads that run unchanged on Neo4j and
+// The read side of `scoutgraph report`: four plain Cypher reads that run unchanged on Neo4j and
 // on the embedded LadybugDB store (only the Image display name differs). Ranking and aggregation
 // happen in TypeScript (build-report.ts), so the queries stay dialect-neutral and cheap.
 import type { GraphStore, Row } from "../stores/graph-store.js";
@@ -21,8 +21,18 @@ const EMBEDDED_IMAGE_NAME = "coalesce(i.name, i.id)";
 
 export const BASES_QUERY = `
 MATCH (p:DockerScoutPublicImage)
-RETURN p.id AS id, p.name AS name, p.tag AS tag, p.version AS version, p.digest AS digest,
-       p.report_target_images AS target_images, p.report_target_digests AS target_digests`;
+RETURN p.id AS id, p.name AS name, p.tag AS tag, p.version AS version, p.digest AS digest`;
+
+/**
+ * The reports of the last run whose target linked no Image (no REPORTS_ON), read from the
+ * per-report records. Empty on a graph only Cartography wrote (it keeps no record of reports).
+ */
+export const UNMATCHED_REPORTS_QUERY = `
+MATCH (r:DockerScoutReport)
+OPTIONAL MATCH (r)-[:REPORTS_ON]->(i:Image)
+WITH r, count(i) AS linked
+WHERE linked = 0
+RETURN r.source AS source, r.target_image AS target_image, r.target_digest AS target_digest, r.public_image_id AS base_id`;
 
 export const RECOMMENDATIONS_QUERY = `
 MATCH (p:DockerScoutPublicImage)-[r:SHOULD_UPDATE_TO]->(t:DockerScoutPublicImageTag)
@@ -50,9 +60,14 @@ export interface BaseRow {
   tag: string;
   version: string | null;
   digest: string | null;
-  /** Parallel lists: this run's reports built on the base (absent on a graph Cartography wrote). */
-  targetImages: string[];
-  targetDigests: (string | null)[];
+}
+
+/** A DockerScoutReport that linked no Image. */
+export interface UnmatchedReportRow {
+  source: string | null;
+  targetImage: string | null;
+  targetDigest: string | null;
+  baseId: string;
 }
 
 export interface RecommendationRow {
@@ -80,6 +95,8 @@ export interface FleetRows {
   images: ImageRow[];
   bases: BaseRow[];
   recommendations: RecommendationRow[];
+  /** Reports that linked no Image (absent: none). */
+  unmatchedReports?: UnmatchedReportRow[];
 }
 
 const str = (v: unknown): string | null => (typeof v === "string" ? v : v === null || v === undefined ? null : String(v));
@@ -87,7 +104,6 @@ const num = (v: unknown): number | null =>
   typeof v === "number" ? v : typeof v === "bigint" ? Number(v) : typeof v === "string" && v !== "" && !Number.isNaN(Number(v)) ? Number(v) : null;
 const count = (v: unknown): number => Math.max(0, num(v) ?? 0);
 const strings = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x) => x !== null && x !== undefined).map(String) : []);
-const maybeStrings = (v: unknown): (string | null)[] => (Array.isArray(v) ? v.map((x) => str(x)) : []);
 
 /** One base's row of the images query -> one ImageRow per image. */
 export function toImageRows(r: Row): ImageRow[] {
@@ -106,9 +122,11 @@ export function toBaseRow(r: Row): BaseRow {
     tag: str(r.tag) ?? "",
     version: str(r.version),
     digest: str(r.digest),
-    targetImages: strings(r.target_images),
-    targetDigests: maybeStrings(r.target_digests),
   };
+}
+
+export function toUnmatchedReportRow(r: Row): UnmatchedReportRow {
+  return { source: str(r.source), targetImage: str(r.target_image), targetDigest: str(r.target_digest), baseId: str(r.base_id) ?? "" };
 }
 
 export function toRecommendationRow(r: Row): RecommendationRow {
@@ -137,19 +155,21 @@ export function toRecommendationRow(r: Row): RecommendationRow {
   };
 }
 
-/** Read the whole fleet from a store: three queries, O(images + reports + recommendations). */
+/** Read the whole fleet from a store: four queries, O(images + bases + recommendations + unmatched reports). */
 export async function fetchFleetRows(store: GraphStore): Promise<FleetRows> {
   // Issued together: Neo4j runs them in parallel sessions (the server's time dominates); the
   // embedded store queues its operations on its one connection, so this is safe there too.
-  const [images, bases, recommendations] = await Promise.all([
+  const [images, bases, recommendations, unmatched] = await Promise.all([
     store.query(imagesQuery(store.kind)),
     store.query(BASES_QUERY),
     store.query(RECOMMENDATIONS_QUERY),
+    store.query(UNMATCHED_REPORTS_QUERY),
   ]);
   return {
     storeKind: store.kind,
     images: images.flatMap(toImageRows),
     bases: bases.map(toBaseRow),
     recommendations: recommendations.map(toRecommendationRow),
+    unmatchedReports: unmatched.map(toUnmatchedReportRow),
   };
 }

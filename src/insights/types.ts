@@ -100,6 +100,8 @@ export interface UnmatchedReport {
   targetDigest: string | null;
   base: BaseRef;
   reason: UnmatchedReason;
+  /** The file or object the report was read from (null on a graph without per-report records). */
+  source: string | null;
 }
 
 export interface ReportFilters {

@@ -26,7 +26,21 @@ test("the ECR and GitLab samples: one public image, four tags, both images BUILT
   builder.add(cartographyGitlabSample(), "gitlab.txt");
   const batch = builder.take();
   assert.equal(batch.publicImages.length, 1);
-  assert.deepEqual(batch.publicImages[0]?.report_target_digests, ["ecr000000000000", "gl00000000000000"]);
+  assert.deepEqual(
+    batch.reports.map((r) => [r.id, r.source, r.source_index, r.target_digest, r.public_image_id]),
+    [
+      ["ecr.txt#0", "ecr.txt", 0, "ecr000000000000", "node:25-alpine"],
+      ["gitlab.txt#0", "gitlab.txt", 0, "gl00000000000000", "node:25-alpine"],
+    ],
+  );
+  assert.deepEqual(batch.identifiedBase, [
+    { report_id: "ecr.txt#0", public_image_id: "node:25-alpine" },
+    { report_id: "gitlab.txt#0", public_image_id: "node:25-alpine" },
+  ]);
+  assert.deepEqual(batch.reportsOn, [
+    { report_id: "ecr.txt#0", image_id: "image-for-sha256:ecr00000000" },
+    { report_id: "gitlab.txt#0", image_id: "image-for-sha256:gl000000000" },
+  ]);
   assert.equal(batch.tags.length, 4);
   assert.equal(batch.builtFrom.length, 1);
   assert.equal(batch.shouldUpdateTo.length, 4);
@@ -48,7 +62,7 @@ test("the last report wins per node id and per (public image, tag) pair; BUILT_O
   const batch = builder.take();
   assert.equal(batch.publicImages.length, 1);
   assert.equal(batch.publicImages[0]?.version, "22.2");
-  assert.deepEqual(batch.publicImages[0]?.report_target_images, ["a:1", "b:1"]);
+  assert.deepEqual(batch.reports.map((r) => r.target_image), ["a:1", "b:1"]);
   assert.equal(batch.tags.find((t) => t.id === "node:x")?.size, "2 MB");
   assert.deepEqual(batch.shouldUpdateTo.map((r) => r.benefits), [["from b"]]);
   assert.deepEqual(batch.builtOn.map((r) => r.image_id), ["img-1", "img-2"]);
@@ -63,18 +77,47 @@ test("a recommendation tag that is another report's base tag: the later report's
   assert.equal(batch.tags.find((t) => t.id === "node:22")?.alternative_tags, null);
 });
 
-test("take() resets the pending rows but the target lists accumulate across the whole run", () => {
+test("take() resets every pending row: a batch carries only its own reports' records (no run-wide lists)", () => {
   const builder = new BatchBuilder(DigestIndex.empty(), { createTargetImages: false });
   builder.add(report({ image: "a:1", digest: "d1" }), "a");
   assert.equal(builder.pending, 1);
   const first = builder.take();
   assert.equal(builder.pending, 0);
-  assert.deepEqual(first.publicImages[0]?.report_target_images, ["a:1"]);
-  assert.deepEqual(builder.take(), { publicImages: [], tags: [], builtFrom: [], shouldUpdateTo: [], targetImages: [], builtOn: [] });
+  assert.deepEqual(first.reports.map((r) => r.target_image), ["a:1"]);
+  assert.deepEqual(builder.take(), {
+    publicImages: [],
+    tags: [],
+    builtFrom: [],
+    shouldUpdateTo: [],
+    targetImages: [],
+    builtOn: [],
+    reports: [],
+    identifiedBase: [],
+    reportsOn: [],
+  });
   builder.add(report({ image: "b:1", digest: null }), "b");
   const second = builder.take();
-  assert.deepEqual(second.publicImages[0]?.report_target_images, ["a:1", "b:1"]);
-  assert.deepEqual(second.publicImages[0]?.report_target_digests, ["d1", ""]);
+  assert.deepEqual(second.reports.map((r) => [r.id, r.target_image, r.target_digest]), [["b#0", "b:1", null]]);
+  assert.equal(Object.keys(second.publicImages[0] ?? {}).some((k) => k.startsWith("report_")), false);
+});
+
+test("several reports of one source: one record each, identified by the source and the position", () => {
+  const builder = new BatchBuilder(DigestIndex.empty(), { createTargetImages: true });
+  builder.add(report({ image: "a:1", digest: "d1", recommendations: [recommendation({ tag: "x" })] }), { uri: "s3://b/both.txt", index: 0, modified: 1_700_000_000 });
+  builder.add(report({ image: "b:1", digest: "d2" }), { uri: "s3://b/both.txt", index: 1 });
+  const batch = builder.take();
+  assert.deepEqual(
+    batch.reports.map((r) => [r.id, r.source, r.source_index, r.recommended_tag_id, r.recommendations, r.source_modified]),
+    [
+      ["s3://b/both.txt#0", "s3://b/both.txt", 0, "node:x", 1, 1_700_000_000],
+      ["s3://b/both.txt#1", "s3://b/both.txt", 1, null, 0, null],
+    ],
+  );
+  // With target Images created, each record links its own.
+  assert.deepEqual(batch.reportsOn, [
+    { report_id: "s3://b/both.txt#0", image_id: "a:1@d1" },
+    { report_id: "s3://b/both.txt#1", image_id: "b:1@d2" },
+  ]);
 });
 
 test("no match still writes the DockerScout rows (51); an empty or sha256:-only digest links nothing (52, D2)", async () => {

@@ -45,7 +45,7 @@ test("relationship MERGE between existing endpoints with constants as parameters
   for (const p of SHOULD_UPDATE_TO.properties) assert.ok(should.includes(`r.${p.name} = item.${p.name}`), p.name);
 });
 
-test("cleanup: Cartography's five statements in its order, then scoutgraph's own Image nodes", () => {
+test("cleanup: Cartography's five statements in its order, then the report records, then scoutgraph's own Image nodes", () => {
   const statements = cleanupStatements();
   assert.deepEqual(
     statements.map((s) => s.description),
@@ -55,6 +55,9 @@ test("cleanup: Cartography's five statements in its order, then scoutgraph's own
       "stale SHOULD_UPDATE_TO relationships",
       "stale DockerScoutPublicImage nodes",
       "stale BUILT_ON relationships",
+      "stale IDENTIFIED_BASE relationships",
+      "stale REPORTS_ON relationships",
+      "stale DockerScoutReport nodes",
       "stale Image nodes",
     ],
   );
@@ -62,6 +65,6 @@ test("cleanup: Cartography's five statements in its order, then scoutgraph's own
     assert.ok(s.cypher.includes("lastupdated <> $lastupdated"));
     assert.ok(s.cypher.includes("LIMIT $limit"));
   }
-  assert.ok(statements[5]?.cypher.includes("n._ont_source = $source"));
+  assert.ok(statements[8]?.cypher.includes("n._ont_source = $source"));
   assert.ok(statements[0]?.cypher.includes("DETACH DELETE n"));
 });

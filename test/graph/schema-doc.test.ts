@@ -19,6 +19,8 @@ test("the doc names every label, relationship and property, and marks the additi
     for (const p of node.properties) assert.ok(doc.includes(`| \`${p.name}\` |`), p.name);
   }
   for (const rel of RELATIONSHIPS) assert.ok(doc.includes(`[:${rel.type}]`));
-  assert.ok(doc.includes("| `report_target_images` | LIST<STRING> | **scoutgraph addition.**"));
+  assert.ok(doc.includes("### DockerScoutReport\n\n**scoutgraph addition.**"));
+  assert.ok(doc.includes("(DockerScoutReport)-[:REPORTS_ON]->(Image)"));
+  assert.ok(doc.includes("`report_target_images`"), "retired properties are named");
   assert.ok(doc.includes("| `rank` | INTEGER | **scoutgraph addition.**"));
 });

@@ -3,24 +3,21 @@
 import { describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { buildFleetReport, DEFAULT_FILTERS } from "../../src/insights/build-report.js";
-import type { BaseRow, FleetRows, ImageRow, RecommendationRow } from "../../src/insights/queries.js";
+import type { BaseRow, FleetRows, ImageRow, RecommendationRow, UnmatchedReportRow } from "../../src/insights/queries.js";
 import type { ReportFilters } from "../../src/insights/types.js";
 import { c } from "./support/fleet-expectations.js";
 
 const NOW = new Date("2026-01-02T03:04:05.000Z");
 const ZERO = c(0, 0, 0, 0);
 
-function base(id: string, targets: [string, string | null][] = []): BaseRow {
+function base(id: string): BaseRow {
   const colon = id.lastIndexOf(":");
-  return {
-    id,
-    name: id.slice(0, colon),
-    tag: id.slice(colon + 1),
-    version: null,
-    digest: null,
-    targetImages: targets.map((t) => t[0]),
-    targetDigests: targets.map((t) => t[1]),
-  };
+  return { id, name: id.slice(0, colon), tag: id.slice(colon + 1), version: null, digest: null };
+}
+
+/** A DockerScoutReport with no REPORTS_ON, as UNMATCHED_REPORTS_QUERY returns it. */
+function unmatched(baseId: string, targetImage: string | null, targetDigest: string | null, source = `${targetImage}.txt`): UnmatchedReportRow {
+  return { baseId, targetImage, targetDigest, source };
 }
 
 function rec(baseId: string, tag: string, fixes: [number, number, number, number], extra: Partial<RecommendationRow> = {}): RecommendationRow {
@@ -209,32 +206,32 @@ describe("filters", () => {
 });
 
 describe("unmatched reports", () => {
-  test("a report whose digest prefixes no linked Image, or that has no digest, is listed with the reason", () => {
+  test("the records with no REPORTS_ON are listed with the reason and their source; --image and --base apply", () => {
     const report = build({
-      bases: [
-        base("node:20", [
-          ["shop/web:1", "sha256:ABCDEF123456"], // normalised abcdef123456: prefixes the image below
-          ["shop/ghost:1", "999999999999"],
-          ["legacy:1", ""],
-          ["created:1", null], // scoutgraph created this target as an Image of that name
-        ]),
-        base("redis:7", [["shop/other-base:1", "abcdef123456"]]), // the image is linked to node:20, not redis:7
+      bases: [base("node:20"), base("redis:7")],
+      unmatchedReports: [
+        unmatched("node:20", "shop/ghost:1", "999999999999"),
+        unmatched("node:20", "legacy:1", ""),
+        unmatched("node:20", "nodigest:1", null, "s3://b/both.txt"),
+        unmatched("redis:7", "shop/other-base:1", "abcdef123456"),
       ],
-      images: [img("ecr-1", "node:20", "sha256:abcdef1234567890"), img("created:1", "node:20", null, "created:1")],
     });
     assert.deepEqual(
-      report.unmatchedReports.map((u) => [u.targetImage, u.targetDigest, u.base.id, u.reason]),
+      report.unmatchedReports.map((u) => [u.targetImage, u.targetDigest, u.base.id, u.reason, u.source]),
       [
-        ["legacy:1", "", "node:20", "no-digest"],
-        ["shop/ghost:1", "999999999999", "node:20", "no-matching-image"],
-        ["shop/other-base:1", "abcdef123456", "redis:7", "no-matching-image"],
+        ["legacy:1", "", "node:20", "no-digest", "legacy:1.txt"],
+        ["nodigest:1", null, "node:20", "no-digest", "s3://b/both.txt"],
+        ["shop/ghost:1", "999999999999", "node:20", "no-matching-image", "shop/ghost:1.txt"],
+        ["shop/other-base:1", "abcdef123456", "redis:7", "no-matching-image", "shop/other-base:1.txt"],
       ],
     );
-    assert.equal(report.summary.unmatchedReports, 3);
-    // --image applies to the report's target too.
-    const ghost = { bases: [base("node:20", [["shop/ghost:1", "99"]])] } satisfies Partial<FleetRows>;
+    assert.equal(report.summary.unmatchedReports, 4);
+    const ghost = { bases: [base("node:20")], unmatchedReports: [unmatched("node:20", "shop/ghost:1", "99")] } satisfies Partial<FleetRows>;
     assert.equal(build(ghost, { image: "web" }).unmatchedReports.length, 0);
     assert.equal(build(ghost, { image: "ghost" }).unmatchedReports.length, 1);
+    assert.equal(build(ghost, { base: "redis" }).unmatchedReports.length, 0);
+    // A sha256:-only digest links nothing, like no digest at all (D2).
+    assert.equal(build({ unmatchedReports: [unmatched("x:1", "x", "sha256:")] }).unmatchedReports[0]?.reason, "no-digest");
   });
 });
 

@@ -89,11 +89,12 @@ describe("embedded store: Cartography's worked example (§2.8)", () => {
     ]);
     store = await openStore(path);
     const stats = await store.writeBatch(await buildBatch(store, [SAMPLE, GITLAB]), { updateTag: 100 });
-    assert.deepEqual(stats, { nodes: 5, relationships: 7 });
+    // + two report records, each linked to its base and its one matching Image.
+    assert.deepEqual(stats, { nodes: 7, relationships: 11 });
   });
   after(() => store.close());
 
-  test("one DockerScoutPublicImage with exactly Cartography's values (+ the additive targets)", async () => {
+  test("one DockerScoutPublicImage with exactly Cartography's values", async () => {
     const rows = await store.query("MATCH (p:DockerScoutPublicImage) RETURN p");
     assert.equal(rows.length, 1);
     const p = rows[0]?.p as Record<string, unknown>;
@@ -106,8 +107,6 @@ describe("embedded store: Cartography's worked example (§2.8)", () => {
       alternative_tags: BASE_ALTERNATIVE_TAGS,
       version: "22",
       digest: "sha256:e75468deb6a0d82fc49a7c566d016862dbdb9bd90e7ef31aee95c547c8e591ef",
-      report_target_images: ["registry.example.test/example/app:1.2.3", "gitlab.example.test/group/app:2.0.0"],
-      report_target_digests: ["ecr000000000000", "gl000000000000"],
       lastupdated: 100,
       _module_name: MODULE_NAME,
       _module_version: MODULE_VERSION,
@@ -211,7 +210,7 @@ describe("embedded store: Cartography's worked example (§2.8)", () => {
     const queries = [...section.matchAll(/```cypher\n([\s\S]*?)```/g)].map((m) => m[1] as string);
     assert.equal(queries.length, 4);
     const [bases, updates, images, slim] = await Promise.all(queries.map((q) => store.query(q)));
-    assert.deepEqual(bases, [{ base: "node:25-alpine", targets: 2, updates: 4 }]);
+    assert.deepEqual(bases, [{ base: "node:25-alpine", reports: 2, updates: 4 }]);
     assert.deepEqual(updates?.[0], { base: "node:25-alpine", update_to: "25-alpine", category: "refresh", critical_fixed: 0, high_fixed: 2 });
     assert.equal(updates?.length, 4);
     assert.deepEqual(images, [
@@ -257,16 +256,16 @@ describe("embedded store: re-writes, cleanup and scoutgraph's own Image nodes", 
       assert.ok(slim);
       slim.size = null;
       const stats = await store.writeBatch(batch, { updateTag: 200 });
-      assert.deepEqual(stats, { nodes: 5, relationships: 5 });
+      assert.deepEqual(stats, { nodes: 6, relationships: 6 });
       const [after1] = await store.query("MATCH (t:DockerScoutPublicImageTag {id: 'node:slim'}) RETURN t.firstseen AS fs, t.lastupdated AS lu, t.size AS size");
       assert.equal(after1?.fs, before1?.fs);
       assert.equal(before1?.lu, 100);
       assert.equal(after1?.lu, 200);
       assert.equal(after1?.size, null);
       const counts = await store.query("MATCH (n) RETURN count(n) AS n");
-      assert.deepEqual(counts, [{ n: 5 }]);
+      assert.deepEqual(counts, [{ n: 6 }]);
       const rels = await store.query("MATCH ()-[r]->() RETURN count(r) AS n");
-      assert.deepEqual(rels, [{ n: 5 }], "MERGE does not duplicate relationships");
+      assert.deepEqual(rels, [{ n: 6 }], "MERGE does not duplicate relationships");
     } finally {
       await store.close();
     }
@@ -304,14 +303,16 @@ describe("embedded store: re-writes, cleanup and scoutgraph's own Image nodes", 
           "DockerScoutPublicImageTag node:current-alpine",
           "DockerScoutPublicImageTag node:current-alpine3.23",
           "DockerScoutPublicImageTag node:slim",
+          "DockerScoutReport report-0#0",
           `Image ${ECR_IMAGE}`,
           "Image registry.example.test/example/app:1.2.3@ecr000000000000",
         ],
       );
-      // Deleted: public image node:25-alpine; the GitLab target Image (scoutgraph-created, stale).
-      assert.equal(stats.nodesDeleted, 2);
-      // Stale relationships of run 1: BUILT_FROM + 4 SHOULD_UPDATE_TO + 3 BUILT_ON.
-      assert.equal(stats.relationshipsDeleted, 8);
+      // Deleted: public image node:25-alpine; the GitLab report's record and target Image (scoutgraph-created, stale).
+      assert.equal(stats.nodesDeleted, 3);
+      // Stale relationships of run 1: BUILT_FROM + 4 SHOULD_UPDATE_TO + 3 BUILT_ON + 2 IDENTIFIED_BASE
+      // (both reports named node:25-alpine) + the GitLab report's REPORTS_ON.
+      assert.equal(stats.relationshipsDeleted, 11);
       const rels = await store.query("MATCH (a)-[r]->(b) RETURN label(r) AS type, a.id AS src, b.id AS dst, r.lastupdated AS lu ORDER BY type, src, dst");
       assert.ok(rels.every((r) => r.lu === 200));
       assert.deepEqual(
@@ -319,7 +320,7 @@ describe("embedded store: re-writes, cleanup and scoutgraph's own Image nodes", 
         [ECR_IMAGE, "registry.example.test/example/app:1.2.3@ecr000000000000"],
       );
       // A second cleanup with the same tag finds nothing.
-      assert.deepEqual(await store.cleanup({ updateTag: 200 }), { nodesDeleted: 0, relationshipsDeleted: 0, transactions: 6 });
+      assert.deepEqual(await store.cleanup({ updateTag: 200 }), { nodesDeleted: 0, relationshipsDeleted: 0, transactions: 9 });
     } finally {
       await store.close();
     }
@@ -340,7 +341,7 @@ describe("embedded store: re-writes, cleanup and scoutgraph's own Image nodes", 
         runtime: null,
         is_slim: false,
       }));
-      await store.writeBatch({ publicImages: [], tags, builtFrom: [], shouldUpdateTo: [], targetImages: [], builtOn: [] }, { updateTag: 1 });
+      await store.writeBatch({ publicImages: [], tags, builtFrom: [], shouldUpdateTo: [], targetImages: [], builtOn: [], reports: [], identifiedBase: [], reportsOn: [] }, { updateTag: 1 });
       const stats = await store.cleanup({ updateTag: 2 });
       assert.equal(stats.nodesDeleted, n);
       assert.deepEqual(await store.query("MATCH (t:DockerScoutPublicImageTag) RETURN count(t) AS n"), [{ n: 0 }]);
@@ -364,7 +365,7 @@ describe("embedded store: re-writes, cleanup and scoutgraph's own Image nodes", 
       assert.deepEqual(await store.query("MATCH (n) RETURN count(n) AS n"), [{ n: 0 }]);
       // The store stays usable: the same batch, corrected, goes in.
       const good = await buildBatch(store, [SAMPLE]);
-      assert.deepEqual(await store.writeBatch(good, { updateTag: 2 }), { nodes: 5, relationships: 5 });
+      assert.deepEqual(await store.writeBatch(good, { updateTag: 2 }), { nodes: 6, relationships: 6 });
     } finally {
       await store.close();
     }
@@ -374,7 +375,17 @@ describe("embedded store: re-writes, cleanup and scoutgraph's own Image nodes", 
     const store = await openStore(tempStorePath());
     try {
       const stats = await store.writeBatch(
-        { publicImages: [], tags: [], builtFrom: [{ public_image_id: "x:1", tag_id: "x:1" }], shouldUpdateTo: [], targetImages: [], builtOn: [] },
+        {
+          publicImages: [],
+          tags: [],
+          builtFrom: [{ public_image_id: "x:1", tag_id: "x:1" }],
+          shouldUpdateTo: [],
+          targetImages: [],
+          builtOn: [],
+          reports: [],
+          identifiedBase: [],
+          reportsOn: [],
+        },
         { updateTag: 1 },
       );
       assert.deepEqual(stats, { nodes: 0, relationships: 0 });
@@ -406,7 +417,7 @@ describe("embedded store: query(), reopening and errors", () => {
           return true;
         });
       }
-      assert.deepEqual(await store.query("MATCH (n) RETURN count(n) AS n"), [{ n: 5 }]);
+      assert.deepEqual(await store.query("MATCH (n) RETURN count(n) AS n"), [{ n: 6 }]);
       await assert.rejects(store.query("MATCH (n:NoSuchLabel) RETURN n"), /rejected by the embedded store/);
     } finally {
       await store.close();
@@ -437,17 +448,22 @@ describe("embedded store: query(), reopening and errors", () => {
   });
 
   test("an older store gains the schema's new columns; a newer or incompatible one is refused", async () => {
-    // A store written before report_target_* existed (the catalog as an earlier scoutgraph left it).
+    // A store as scoutgraph 0.1 left it: no `version` column (pretend), the since-retired
+    // report_target_* lists, and no DockerScoutReport table.
     const old = tempStorePath();
     await raw(
       old,
-      "CREATE NODE TABLE DockerScoutPublicImage(id STRING, name STRING, tag STRING, alternative_tags STRING[], version STRING, digest STRING, " +
+      "CREATE NODE TABLE DockerScoutPublicImage(id STRING, name STRING, tag STRING, alternative_tags STRING[], digest STRING, " +
+        "report_target_images STRING[], report_target_digests STRING[], " +
         "firstseen INT64, lastupdated INT64, _module_name STRING, _module_version STRING, PRIMARY KEY(id))",
     );
     const store = await openStore(old);
     try {
       await store.writeBatch(await buildBatch(store, [SAMPLE]), { updateTag: 1 });
-      assert.deepEqual(await store.query("MATCH (p:DockerScoutPublicImage) RETURN p.report_target_digests AS d"), [{ d: ["ecr000000000000"] }]);
+      assert.deepEqual(await store.query("MATCH (p:DockerScoutPublicImage) RETURN p.version AS v"), [{ v: "22" }]);
+      assert.deepEqual(await store.query("MATCH (r:DockerScoutReport)-[:IDENTIFIED_BASE]->(p) RETURN r.target_digest AS d, p.id AS base"), [
+        { d: "ecr000000000000", base: "node:25-alpine" },
+      ]);
     } finally {
       await store.close();
     }

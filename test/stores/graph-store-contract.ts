@@ -9,6 +9,7 @@ import { DigestIndex } from "../../src/graph/digest-index.js";
 import { MODULE_NAME, MODULE_VERSION } from "../../src/graph/schema.js";
 import type { ParsedReport } from "../../src/report/types.js";
 import type { CleanupStats, GraphStore, Row, WriteContext } from "../../src/stores/graph-store.js";
+import { reportSources } from "../../src/stores/report-sources.js";
 import {
   BASE_ALTERNATIVE_TAGS,
   BENEFITS_25_ALPINE,
@@ -112,7 +113,7 @@ export function graphStoreContract(name: string, makeStore: MakeStore, opts: Gra
 
         const pub = await one(
           store,
-          "MATCH (n:DockerScoutPublicImage) RETURN n.id AS id, n.name AS name, n.tag AS tag, n.alternative_tags AS alt, n.version AS version, n.digest AS digest, n.report_target_images AS images, n.report_target_digests AS digests",
+          "MATCH (n:DockerScoutPublicImage) RETURN n.id AS id, n.name AS name, n.tag AS tag, n.alternative_tags AS alt, n.version AS version, n.digest AS digest",
         );
         assert.deepEqual(pub, {
           id: "node:25-alpine",
@@ -121,9 +122,28 @@ export function graphStoreContract(name: string, makeStore: MakeStore, opts: Gra
           alt: BASE_ALTERNATIVE_TAGS,
           version: "22",
           digest: "sha256:e75468deb6a0d82fc49a7c566d016862dbdb9bd90e7ef31aee95c547c8e591ef",
-          images: ["registry.example.test/example/app:1.2.3", "registry.example.test/example/app:1.2.3"],
-          digests: ["ecr000000000000", "gl00000000000000"],
         });
+        // One record per report (scoutgraph addition), linked to its base and to the Image it matched.
+        const records = await store.query(
+          "MATCH (r:DockerScoutReport)-[:IDENTIFIED_BASE]->(p:DockerScoutPublicImage) RETURN r.id AS id, r.source AS source, r.source_index AS idx, r.target_image AS image, r.target_digest AS digest, r.public_image_id AS base, p.id AS linked_base, r.recommended_tag_id AS rec, r.recommendations AS n, r.lastupdated AS tag ORDER BY id",
+        );
+        const record = (i: number, digest: string) => ({
+          id: `report-${i}.txt#0`,
+          source: `report-${i}.txt`,
+          idx: 0,
+          image: "registry.example.test/example/app:1.2.3",
+          digest,
+          base: "node:25-alpine",
+          linked_base: "node:25-alpine",
+          rec: "node:25-alpine",
+          n: 4,
+          tag: TAG_1,
+        });
+        assert.deepEqual(records, [record(0, "ecr000000000000"), record(1, "gl00000000000000")]);
+        assert.deepEqual(await pairs(store, "DockerScoutReport", "REPORTS_ON", "Image"), [
+          ["report-0.txt#0", "image-for-sha256:ecr00000000"],
+          ["report-1.txt#0", "image-for-sha256:gl000000000"],
+        ]);
 
         const tags = await store.query(
           "MATCH (n:DockerScoutPublicImageTag) RETURN n.id AS id, n.name AS name, n.tag AS tag, n.alternative_tags AS alt, n.size AS size, n.flavor AS flavor, n.os AS os, n.runtime AS runtime, n.is_slim AS is_slim ORDER BY id",
@@ -241,7 +261,9 @@ export function graphStoreContract(name: string, makeStore: MakeStore, opts: Gra
         assert.deepEqual(await ids(store, "DockerScoutPublicImageTag"), ["node:22", "node:24"]);
         assert.deepEqual(await pairs(store, "Image", "BUILT_ON", "DockerScoutPublicImage"), [["img-a", "node:22"]]);
         assert.deepEqual(await ids(store, "Image"), ["img-a", "img-b"]);
-        assert.ok(stats && stats.nodesDeleted === 3, `deleted ${JSON.stringify(stats)}`);
+        assert.deepEqual(await ids(store, "DockerScoutReport"), ["report-0.txt#0"]);
+        // python:3.12, its two tags and b's report record.
+        assert.ok(stats && stats.nodesDeleted === 4, `deleted ${JSON.stringify(stats)}`);
       }));
 
     test("stale relationships between surviving nodes are deleted", () =>
@@ -267,9 +289,10 @@ export function graphStoreContract(name: string, makeStore: MakeStore, opts: Gra
         const stats = await store.cleanup({ updateTag: TAG_2 });
         assert.equal(await count(store, "(n:DockerScoutPublicImage)"), 0);
         assert.equal(await count(store, "(n:DockerScoutPublicImageTag)"), 0);
-        assert.equal(stats.nodesDeleted, 20);
-        // 10 nodes of each label at 4 per transaction: at least 3 + 1 (empty) transactions per label.
-        if (stats.transactions !== undefined) assert.ok(stats.transactions >= 8, `transactions ${stats.transactions}`);
+        assert.equal(await count(store, "(n:DockerScoutReport)"), 0);
+        assert.equal(stats.nodesDeleted, 30);
+        // 10 nodes of each of 3 labels at 4 per transaction: at least 3 (+ 1 empty on Neo4j) transactions per label.
+        if (stats.transactions !== undefined) assert.ok(stats.transactions >= 9, `transactions ${stats.transactions}`);
       });
     });
 
@@ -283,7 +306,9 @@ export function graphStoreContract(name: string, makeStore: MakeStore, opts: Gra
           await opts.reset(store);
           await opts.seedImages(store, [{ id: "img-1", ontDigest: "sha256:1111" }, { id: "img-2", ontDigest: "sha256:2222" }]);
           await syncReports(store, [r1, r2], { updateTag: TAG_1 }, { reportsPerBatch });
-          assert.deepEqual(await one(store, "MATCH (p:DockerScoutPublicImage) RETURN p.version AS v, p.report_target_images AS images"), { v: "22.2", images: ["one:1", "two:1"] });
+          assert.deepEqual(await one(store, "MATCH (p:DockerScoutPublicImage) RETURN p.version AS v"), { v: "22.2" });
+          // Each batch writes only its own reports' records: nothing on the base grows with the run.
+          assert.deepEqual(await pairs(store, "DockerScoutReport", "REPORTS_ON", "Image"), [["report-0.txt#0", "img-1"], ["report-1.txt#0", "img-2"]]);
           assert.deepEqual(await one(store, "MATCH (t:DockerScoutPublicImageTag {id: 'node:x'}) RETURN t.size AS size"), { size: "2 MB" });
           assert.deepEqual(await one(store, "MATCH (:DockerScoutPublicImage)-[r:SHOULD_UPDATE_TO]->(:DockerScoutPublicImageTag) RETURN r.benefits AS b"), { b: ["two"] });
           assert.deepEqual(await pairs(store, "Image", "BUILT_ON", "DockerScoutPublicImage"), [["img-1", "node:22-alpine"], ["img-2", "node:22-alpine"]]);
@@ -334,6 +359,23 @@ export function graphStoreContract(name: string, makeStore: MakeStore, opts: Gra
         assert.deepEqual(await ids(store, "Image"), ["app:1@abc", "cartography-image"]);
         assert.deepEqual(await one(store, "MATCH (i:Image {id: 'app:1@abc'}) RETURN i.firstseen AS f, i.lastupdated AS t"), { ...firstSeen, t: TAG_2 });
         assert.deepEqual(await pairs(store, "Image", "BUILT_ON", "DockerScoutPublicImage"), [["app:1@abc", "node:22"]]);
+      }));
+
+    test("report records: re-linked each run, stale ones cleaned up, their sources readable for the next run", () =>
+      withStore(async () => {
+        await opts.seedImages(store, [{ id: "img-1", ontDigest: "sha256:1111" }, { id: "img-2", ontDigest: "sha256:2222" }]);
+        const r1 = report({ image: "one:1", digest: "1111" });
+        const r2 = report({ image: "two:1", digest: "2222" });
+        const ghost = report({ image: "ghost:1", digest: "9999" });
+        await syncReports(store, [r1, r2, ghost], { updateTag: TAG_1 }, { cleanup: true });
+        assert.deepEqual([...(await reportSources(store))].sort(), [["report-0.txt", TAG_1], ["report-1.txt", TAG_1], ["report-2.txt", TAG_1]]);
+        assert.deepEqual(await pairs(store, "DockerScoutReport", "REPORTS_ON", "Image"), [["report-0.txt#0", "img-1"], ["report-1.txt#0", "img-2"]]);
+        // Next run: report-1.txt now reports on an image the graph lacks, report-2.txt is gone.
+        await syncReports(store, [r1, ghost], { updateTag: TAG_2 }, { cleanup: true });
+        assert.deepEqual(await ids(store, "DockerScoutReport"), ["report-0.txt#0", "report-1.txt#0"]);
+        assert.deepEqual(await pairs(store, "DockerScoutReport", "REPORTS_ON", "Image"), [["report-0.txt#0", "img-1"]]);
+        assert.deepEqual([...(await reportSources(store))].sort(), [["report-0.txt", TAG_2], ["report-1.txt", TAG_2]]);
+        assert.deepEqual(await ids(store, "Image"), ["img-1", "img-2"]);
       }));
 
     test("imageDigests streams every Image node's id and _ont_digest", () =>

@@ -5,10 +5,16 @@
 // $module_version, $source, $limit. Labels and property names come from the schema, never from input.
 import {
   CLEANUP_LIMIT,
+  BUILT_FROM,
+  BUILT_ON,
+  IDENTIFIED_BASE,
   NODES,
   PUBLIC_IMAGE,
   PUBLIC_IMAGE_TAG,
   RELATIONSHIPS,
+  REPORT,
+  REPORTS_ON,
+  SHOULD_UPDATE_TO,
   SCOUTGRAPH_IMAGE_SOURCE,
   type NodeDef,
   type RelationshipDef,
@@ -46,6 +52,7 @@ export function nodeMergeQuery(node: NodeDef): string {
     lines.push("WITH i, item WHERE i._ont_source = $source");
   }
   lines.push(`SET ${sets.join(",\n    ")}`);
+  if (node.retired && node.retired.length > 0) lines.push(`REMOVE ${node.retired.map((p) => `i.${p}`).join(", ")}`);
   return lines.join("\n");
 }
 
@@ -87,17 +94,20 @@ function staleRelationships(rel: RelationshipDef): CleanupStatement {
 }
 
 /**
- * Cartography's two cleanup jobs in their order (§2.6), then the stale Image nodes scoutgraph
- * created. Each statement runs repeatedly, one transaction per $limit rows, until it deletes nothing.
+ * Cartography's two cleanup jobs in their order (§2.6), then scoutgraph's report records, then the
+ * stale Image nodes scoutgraph created. Each statement runs repeatedly, one transaction per $limit
+ * rows, until it deletes nothing.
  */
 export function cleanupStatements(): CleanupStatement[] {
-  const [builtFrom, shouldUpdateTo, builtOn] = RELATIONSHIPS as [RelationshipDef, RelationshipDef, RelationshipDef];
   return [
     staleNodes(PUBLIC_IMAGE_TAG),
-    staleRelationships(builtFrom),
-    staleRelationships(shouldUpdateTo),
+    staleRelationships(BUILT_FROM),
+    staleRelationships(SHOULD_UPDATE_TO),
     staleNodes(PUBLIC_IMAGE),
-    staleRelationships(builtOn),
+    staleRelationships(BUILT_ON),
+    staleRelationships(IDENTIFIED_BASE),
+    staleRelationships(REPORTS_ON),
+    staleNodes(REPORT),
     ...NODES.filter((n) => n.cleanup === "scoutgraph-created").map(staleNodes),
   ];
 }
