@@ -15,11 +15,11 @@ WHERE i._ont_digest IS NOT NULL AND coalesce(i._ont_source, '') <> 'docker_scout
 OPTIONAL MATCH (t)-[:IMAGE]->(i)
 WITH i, collect(DISTINCT t) AS direct
 OPTIONAL MATCH (t2)-[:IMAGE]->(:ImageManifestList)-[:CONTAINS_IMAGE]->(i)
-WITH i, direct + collect(DISTINCT t2) AS tags
+WITH i, direct, collect(DISTINCT t2) AS viaList
 OPTIONAL MATCH (i)-[b:BUILT_ON]->(:DockerScoutPublicImage)
+WITH i, direct + viaList AS tags, max(b.lastupdated) AS coveredAt
 RETURN i._ont_digest AS digest, i._ont_uri AS imageUri, i._ont_os AS os, i._ont_architecture AS architecture, i._ont_variant AS variant,
-       [t IN tags | [t.repo_uri, t._ont_uri, t.uri, t.digest_uri, t.location, t.id]] AS tagUris,
-       max(b.lastupdated) AS coveredAt
+       [t IN tags | [t.repo_uri, t._ont_uri, t.uri, t.digest_uri, t.location, t.id]] AS tagUris, coveredAt
 ORDER BY digest`;
 
 // The embedded store only holds the Image nodes sync made from reports: their reference is the
