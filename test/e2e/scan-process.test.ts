@@ -133,4 +133,53 @@ describe("scoutgraph scan: running Scout", () => {
     assert.equal(missing.code, 1);
     assert.match(missing.stderr, /not installed as a Docker CLI plugin/);
   });
+
+  test("the remaining outcomes: transient ones retried to success, a read-only cache stops the run, a local image ID is flagged", async () => {
+    const pinned = `fleet/pinned@sha256:${"9".repeat(64)}`;
+    const standIn = installStandIn({
+      defaultReport: example("cartography-sample.txt"),
+      images: {
+        "fleet/e255:1": { failFirst: { count: 1, outcome: "exit-255" } },
+        "fleet/b403:1": { failFirst: { count: 1, outcome: "backend-403" } },
+        "fleet/abuse:1": { failFirst: { count: 1, outcome: "rate-limited-abuse" } },
+        "fleet/local:1": { outcome: "ok-first-local" },
+        "fleet/clear:1": { outcome: "no-base-false-clear" },
+        [pinned]: { localImageId: `sha256:${"7".repeat(64)}` },
+      },
+    });
+    const dest = join(tempDir(), "out");
+    const summary = join(tempDir(), "s.json");
+    // Images from standard input (`-`), with comments.
+    const input = ["# from stdin", "fleet/e255:1", "fleet/b403:1  # flaky backend", "fleet/abuse:1", "fleet/local:1", "fleet/clear:1", pinned, ""].join("\n");
+    const r = await runCli(["scan", "--docker-scout-source", dest, "--images-file", "-", "--summary-json", summary, ...FAST], { env: standIn.env, input });
+    assert.equal(r.code, 0, r.stderr);
+    const s = readSummary(summary);
+    assert.equal(s.images.written, 6);
+    assert.equal(s.retries, 3);
+    assert.match(r.stderr, /fleet\/pinned@sha256:9+: Scout analysed digest 777777777777, not sha256:9+ .*registry:\/\//);
+
+    standIn.configure({ defaultReport: example("cartography-sample.txt"), images: { "fleet/ro:1": { outcome: "cache-readonly" }, "fleet/next:1": {} } });
+    const ro = await scan(standIn, ["--docker-scout-source", dest, "fleet/ro:1", "fleet/next:1", "--concurrency", "1", ...FAST]);
+    assert.equal(ro.code, 1);
+    assert.match(ro.stderr, /DOCKER_SCOUT_CACHE_DIR/);
+    assert.equal(standIn.starts().filter((e) => e.reference === "fleet/next:1").length, 0);
+  });
+
+  test("usage errors exit 2 before any Scout run", async () => {
+    const standIn = installStandIn({ defaultReport: example("cartography-sample.txt"), images: {} });
+    const dest = join(tempDir(), "out");
+    for (const [args, message] of [
+      [["fleet/a:1"], /--docker-scout-source DEST is required/],
+      [["--docker-scout-source", dest], /Nothing to scan/],
+      [["--docker-scout-source", dest, "--only-uncovered", "x"], /--only-uncovered needs --from-graph/],
+      [["--docker-scout-source", dest, "--max-age", "soon", "x"], /--max-age/],
+      [["--docker-scout-source", dest, "--concurrency", "0", "x"], /--concurrency/],
+      [["--docker-scout-source", dest, "--images-file", join(dest, "nope.txt")], /--images-file .*nope\.txt cannot be read/],
+    ] as const) {
+      const r = await scan(standIn, [...args]);
+      assert.equal(r.code, 2, `${args.join(" ")}: ${r.stderr}`);
+      assert.match(r.stderr, message);
+    }
+    assert.equal(standIn.events().length, 0);
+  });
 });
