@@ -101,6 +101,16 @@ describe("scoutgraph scan into a local folder", () => {
     assert.equal(s.reports.failed, 0);
   });
 
+  test("--from-graph on the embedded store rescans the report targets it holds (a report without a base image writes no Image)", async () => {
+    const store = join(tempDir(), "db");
+    const synced = await runCli(["sync", "--docker-scout-source", dest, "--store", store]);
+    assert.equal(synced.code, 0, synced.stderr);
+    const fresh = installStandIn(fleetConfig());
+    const r = await scan(fresh, ["--docker-scout-source", join(tempDir(), "again"), "--from-graph", "--store", store, ...COMMON]);
+    assert.equal(r.code, 0, r.stderr);
+    assert.deepEqual([...new Set(fresh.starts().map((e) => e.reference))].sort(), okRefs.filter((ref) => ref !== "shop/audit:1").sort());
+  });
+
   test("a second scan within --max-age runs Scout for none; --force and an older --max-age rescan", async () => {
     const before = standIn.starts().length;
     const r = await scan(standIn, ["--docker-scout-source", dest, ...okRefs, "--summary-json", summary, ...COMMON]);
