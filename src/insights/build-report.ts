@@ -69,7 +69,7 @@ export function buildFleetReport(rows: FleetRows, options: BuildOptions): FleetR
   const ranked = new Map<string, Candidate[]>();
   const rankedFor = (baseId: string): Candidate[] => {
     let list = ranked.get(baseId);
-    if (!list) ranked.set(baseId, (list = rankCandidates(candidatesByBase.get(baseId) ?? [])));
+    if (!list) ranked.set(baseId, (list = rankCandidates(candidatesByBase.get(baseId) ?? [], baseRef(baseId, basesById.get(baseId)).tag)));
     return list;
   };
   const bestFor = (baseId: string): Candidate | null =>
@@ -138,10 +138,14 @@ export function buildFleetReport(rows: FleetRows, options: BuildOptions): FleetR
     }));
 
   const unmatchedReports = findUnmatchedReports(rows, filters);
+  const updateTag = rows.bases.reduce<number | null>((max, b) => (b.lastUpdated !== null && (max === null || b.lastUpdated > max) ? b.lastUpdated : max), null);
+  const syncedAt = updateTag === null ? null : epochSecondsToIso(updateTag);
 
   return {
     version: REPORT_SCHEMA_VERSION,
     generatedAt: (options.now ?? new Date()).toISOString(),
+    syncedAt,
+    updateTag,
     store: rows.storeKind,
     filters: { ...filters },
     summary: {
@@ -152,12 +156,19 @@ export function buildFleetReport(rows: FleetRows, options: BuildOptions): FleetR
       imagesBelowMinSeverity: images.filter((i) => i.status === "below-min-severity").length,
       unmatchedReports: unmatchedReports.length,
       topActionsFix: topActions.reduce((sum, a) => addCounts(sum, a.fleetFixes), { ...ZERO }),
+      fleetFixable: bases.reduce((sum, b) => addCounts(sum, b.fleetFixes), { ...ZERO }),
     },
     topActions,
     bases,
     images,
     unmatchedReports,
   };
+}
+
+/** An update tag as a time, when it is one (a custom `--update-tag` may be any integer). */
+function epochSecondsToIso(seconds: number): string | null {
+  const ms = seconds * 1000;
+  return Number.isFinite(ms) && Math.abs(ms) <= 8.64e15 ? new Date(ms).toISOString() : null;
 }
 
 /**

@@ -21,7 +21,8 @@ const EMBEDDED_IMAGE_NAME = "coalesce(i.name, i.id)";
 
 export const BASES_QUERY = `
 MATCH (p:DockerScoutPublicImage)
-RETURN p.id AS id, p.name AS name, p.tag AS tag, p.version AS version, p.digest AS digest`;
+RETURN p.id AS id, p.name AS name, p.tag AS tag, p.version AS version, p.digest AS digest,
+       p.lastupdated AS lastupdated`;
 
 /**
  * The reports of the last run whose target linked no Image (no REPORTS_ON), read from the
@@ -60,6 +61,8 @@ export interface BaseRow {
   tag: string;
   version: string | null;
   digest: string | null;
+  /** The update tag of the sync that last wrote it (Cartography's `lastupdated`, epoch seconds). */
+  lastUpdated: number | null;
 }
 
 /** A DockerScoutReport that linked no Image. */
@@ -122,6 +125,7 @@ export function toBaseRow(r: Row): BaseRow {
     tag: str(r.tag) ?? "",
     version: str(r.version),
     digest: str(r.digest),
+    lastUpdated: num(r.lastupdated),
   };
 }
 

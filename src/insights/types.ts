@@ -120,12 +120,21 @@ export interface FleetSummary {
   unmatchedReports: number;
   /** What applying every top action would remove, summed. */
   topActionsFix: Counts;
+  /** What applying every base's best update would remove across the fleet (sum of `bases[].fleetFixes`). */
+  fleetFixable: Counts;
 }
 
 export interface FleetReport {
   version: typeof REPORT_SCHEMA_VERSION;
   /** ISO 8601 time the report was computed. */
   generatedAt: string;
+  /**
+   * When the data was synced: the newest `lastupdated` (update tag, epoch seconds) of the base
+   * images, as ISO 8601; null when the graph has none.
+   */
+  syncedAt: string | null;
+  /** That update tag as stored (epoch seconds by default; `sync --update-tag` can set any integer). */
+  updateTag: number | null;
   /** `neo4j` or `embedded`. */
   store: string;
   filters: ReportFilters;

@@ -12,7 +12,7 @@ const ZERO = c(0, 0, 0, 0);
 
 function base(id: string): BaseRow {
   const colon = id.lastIndexOf(":");
-  return { id, name: id.slice(0, colon), tag: id.slice(colon + 1), version: null, digest: null };
+  return { id, name: id.slice(0, colon), tag: id.slice(colon + 1), version: null, digest: null, lastUpdated: 1767323045 };
 }
 
 /** A DockerScoutReport with no REPORTS_ON, as UNMATCHED_REPORTS_QUERY returns it. */
@@ -89,6 +89,37 @@ describe("ranking", () => {
       [report.images[0]?.best?.id, ...(report.images[0]?.others ?? [])],
       ["python:refresh-rank-9", "python:z-change-rank-2", "python:a-change-no-rank", "python:b-change-no-rank"],
     );
+  });
+
+  test("on equal critical and high: introducing nothing, then keeping the flavor and OS, beat more medium/low fixed", () => {
+    const b = "node:20-alpine";
+    const report = build({
+      bases: [base(b)],
+      images: [img("app", b)],
+      recommendations: [
+        rec(b, "22-slim", [1, 5, 9, 9], { scoutRank: 1, flavor: "debian", os: "debian" }),
+        rec(b, "22-bookworm-adds", [1, 5, 9, 9], { scoutRank: 2, flavor: "debian", os: "debian", introduces: c(0, 0, 0, 1) }),
+        rec(b, "22-alpine", [1, 5, 0, 0], { scoutRank: 3, flavor: "alpine", os: "alpine" }),
+        rec(b, "20-alpine", [0, 9, 0, 0], { category: "refresh", flavor: "alpine", os: "alpine" }),
+        rec(b, "24-alpine-adds", [1, 5, 9, 9], { scoutRank: 4, flavor: "alpine", os: "alpine", introduces: c(0, 0, 1, 0) }),
+      ],
+    });
+    assert.deepEqual(
+      report.bases[0]?.candidates.map((o) => o.tag),
+      // 22-alpine: nothing introduced and alpine like the refresh; 22-slim introduces nothing but is debian;
+      // both "-adds" introduce something (alpine first); the refresh fixes no critical.
+      ["22-alpine", "22-slim", "24-alpine-adds", "22-bookworm-adds", "20-alpine"],
+    );
+  });
+
+  test("without flavor and OS in the graph, the base tag's variant (after the version) stands for them", () => {
+    const b = "python:3.11-slim";
+    const report = build({
+      bases: [base(b)],
+      images: [img("api", b)],
+      recommendations: [rec(b, "3.13-alpine", [0, 2, 0, 0], { scoutRank: 1 }), rec(b, "3.12-slim", [0, 2, 0, 0], { scoutRank: 2 })],
+    });
+    assert.equal(report.images[0]?.best?.tag, "3.12-slim");
   });
 
   test("a graph Cartography wrote (no category, no rank): recommending the base's own tag is a refresh", () => {

@@ -13,7 +13,7 @@ const ESC = "\u001b";
 const rows: FleetRows = {
   storeKind: "neo4j",
   images: [{ imageId: "img-1", imageName: `evil${ESC}]0;pwned${ESC}\\${ESC}[2Japp\u0007:1`, imageDigest: "sha256:aa", baseId: "node:20" }],
-  bases: [{ id: "node:20", name: "node", tag: "20", version: null, digest: null }],
+  bases: [{ id: "node:20", name: "node", tag: "20", version: null, digest: null, lastUpdated: null }],
   recommendations: [
     {
       baseId: "node:20",
