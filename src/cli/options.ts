@@ -443,6 +443,27 @@ export const OPTIONS: readonly OptionDef[] = [
     group: "Output",
     commands: ["report"],
   },
+  {
+    key: "limit",
+    long: "limit",
+    valueName: "N",
+    type: "integer",
+    defaultDescription: "20 in the table; markdown: as many as fit in one GitHub comment",
+    description:
+      "Image rows (and unmatched-report rows) in the table and markdown formats, best fixes first; a line says how many more there are. 0 shows all.",
+    group: "Output",
+    commands: ["report"],
+  },
+  {
+    key: "sections",
+    long: "sections",
+    valueName: "LIST",
+    type: "string",
+    defaultDescription: "top,bases,images,unmatched",
+    description: "Which parts of the table and markdown formats to print, comma-separated: top (top actions), bases, images, unmatched (reports that matched no image).",
+    group: "Output",
+    commands: ["report"],
+  },
 
   // Cartography flags that a Cartography command line may carry; accepted and ignored.
   {

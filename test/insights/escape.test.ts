@@ -1,7 +1,7 @@
 // Report strings are untrusted: each format's escaping, on the payloads a hostile report can carry.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { csvCell, escapeHtml, escapeMarkdown, jsonForScript, stripControls } from "../../src/insights/render/escape.js";
+import { csvCell, escapeHtml, markdownCode, jsonForScript, stripControls } from "../../src/insights/render/escape.js";
 
 test("HTML: every markup character is an entity", () => {
   assert.equal(escapeHtml(`<script>alert(1)</script>`), "&lt;script&gt;alert(1)&lt;/script&gt;");
@@ -26,10 +26,14 @@ test("CSV: always quoted; formula-leading cells get a leading quote; numbers sta
   assert.equal(csvCell(null), "");
 });
 
-test("markdown: no table break, code span, emphasis, link, HTML or mention survives", () => {
-  const out = escapeMarkdown("`x` | *b* _i_ [l](http://e) <img src=x> @team ~s~ \\");
-  assert.equal(out, "\\`x\\` \\| \\*b\\* \\_i\\_ \\[l\\](http://e) &lt;img src=x&gt; &#64;team \\~s\\~ \\\\");
-  assert.equal(escapeMarkdown("a\nb\r\tc"), "abc");
+test("markdown: report text is a code span, so no table break, HTML, link, autolink, mention or reference survives", () => {
+  assert.equal(markdownCode("@team see https://evil.example #12 <img src=x>"), "`@team see https://evil.example #12 <img src=x>`");
+  assert.equal(markdownCode("a | b"), "`a \\| b`");
+  // A fence longer than the longest backtick run inside; padded when the text starts with one.
+  assert.equal(markdownCode("x `y` ``z``"), "``` x `y` ``z`` ```");
+  assert.equal(markdownCode("`tick"), "`` `tick ``");
+  assert.equal(markdownCode("a\nb\r\tc\u001b[31m"), "`abc`");
+  assert.equal(markdownCode(""), "");
 });
 
 test("terminal: escape sequences and control characters are removed", () => {

@@ -4,7 +4,8 @@ import { writeFile } from "node:fs/promises";
 import type { Command } from "commander";
 import { EXIT, ScoutgraphError } from "../../errors.js";
 import { generateFleetReport } from "../../insights/index.js";
-import { FORMATS, render, type Format } from "../../insights/render/index.js";
+import { FORMATS, parseSections, render, type Format, type ReportSection } from "../../insights/render/index.js";
+import { DEFAULT_TABLE_WIDTH } from "../../insights/render/table.js";
 import { SEVERITIES, type Severity } from "../../insights/types.js";
 import { cliLogging } from "../cli-logging.js";
 import { openStore } from "../open-store.js";
@@ -17,7 +18,23 @@ export function useColor(stdout: { isTTY?: boolean }, env: Record<string, string
   return !toFile && stdout.isTTY === true && (env.NO_COLOR === undefined || env.NO_COLOR === "");
 }
 
-function reportOptions(resolved: ResolvedOptions): { format: Format; output: string | null; image: string | null; base: string | null; minSeverity: Severity; top: number } {
+interface ReportOptions {
+  format: Format;
+  output: string | null;
+  image: string | null;
+  base: string | null;
+  minSeverity: Severity;
+  top: number;
+  limit: number | undefined;
+  sections: ReportSection[] | undefined;
+}
+
+/** The table's width: the terminal's, else (a pipe, a file) the default, so the same columns show. */
+export function tableWidth(stdout: { isTTY?: boolean; columns?: number }, toFile: boolean): number {
+  return !toFile && stdout.isTTY === true && typeof stdout.columns === "number" && stdout.columns > 0 ? stdout.columns : DEFAULT_TABLE_WIDTH;
+}
+
+function reportOptions(resolved: ResolvedOptions): ReportOptions {
   const v = resolved.values;
   const format = String(v.format ?? "table") as Format;
   if (!FORMATS.includes(format)) throw new ScoutgraphError("USAGE", `--format must be one of ${FORMATS.join(", ")}, got "${format}".`);
@@ -26,10 +43,13 @@ function reportOptions(resolved: ResolvedOptions): { format: Format; output: str
   const top = Number(v.top ?? 5);
   if (!Number.isInteger(top) || top < 1) throw new ScoutgraphError("USAGE", `--top expects a positive integer, got "${String(v.top)}".`);
   const text = (x: unknown): string | null => (typeof x === "string" && x !== "" ? x : null);
-  return { format, output: text(v.output), image: text(v.image), base: text(v.base), minSeverity, top };
+  const limit = v.limit === undefined ? undefined : Number(v.limit);
+  if (limit !== undefined && (!Number.isInteger(limit) || limit < 0)) throw new ScoutgraphError("USAGE", `--limit expects 0 (all) or a positive integer, got "${String(v.limit)}".`);
+  const sections = text(v.sections);
+  return { format, output: text(v.output), image: text(v.image), base: text(v.base), minSeverity, top, limit, sections: sections === null ? undefined : parseSections(sections) };
 }
 
-export async function executeReport(resolved: ResolvedOptions, io: CliIO & { stdout: { isTTY?: boolean } }): Promise<number> {
+export async function executeReport(resolved: ResolvedOptions, io: CliIO & { stdout: { isTTY?: boolean; columns?: number } }): Promise<number> {
   const options = reportOptions(resolved);
   const { log } = cliLogging(resolved, io);
   const store = await openStore(await storeConfigOf(resolved, io.env, log), { readOnly: true });
@@ -37,7 +57,13 @@ export async function executeReport(resolved: ResolvedOptions, io: CliIO & { std
     const report = await generateFleetReport(store, {
       filters: { image: options.image, base: options.base, minSeverity: options.minSeverity, top: options.top },
     });
-    const text = render(report, options.format, { color: useColor(io.stdout, io.env, options.output !== null) });
+    const toFile = options.output !== null;
+    const text = render(report, options.format, {
+      color: useColor(io.stdout, io.env, toFile),
+      width: tableWidth(io.stdout, toFile),
+      limit: options.limit,
+      sections: options.sections,
+    });
     if (options.output === null) io.stdout.write(text);
     else {
       await writeFile(options.output, text);

@@ -29,15 +29,20 @@ export function csvCell(value: string | number | boolean | null): string {
 }
 
 /**
- * Inline markdown text (GitHub-flavoured, in a table cell or a list item): no table breaks, code
- * spans, emphasis, links, raw HTML, mentions, or line breaks.
+ * Report text for GitHub-flavoured markdown (a table cell or a list item), as a code span: inside
+ * one, nothing is markup, HTML, an autolink (`https://…`, `www.…`, e-mail), an @mention or an
+ * issue reference (`#12`), which escaping characters cannot prevent on GitHub because mentions and
+ * references are found in the rendered HTML. The fence is longer than any run of backticks inside;
+ * `|` is escaped for the table (GFM unescapes it inside code spans in tables); control characters go.
  */
-export function escapeMarkdown(value: string): string {
-  const clean = stripControls(value);
-  return MARKDOWN_SPECIAL.test(clean) ? clean.replace(/[\\`*_{}[\]|~&<>@]/g, (c) => MARKDOWN_ENTITIES[c] ?? `\\${c}`) : clean;
+export function markdownCode(value: string): string {
+  const clean = stripControls(value).replace(/\|/g, "\\|");
+  if (clean.trim() === "") return "";
+  const longest = Math.max(0, ...Array.from(clean.matchAll(/`+/g), (m) => m[0].length));
+  const fence = "`".repeat(longest + 1);
+  const pad = clean.startsWith("`") || clean.endsWith("`") || (clean.startsWith(" ") && clean.endsWith(" ")) ? " " : "";
+  return `${fence}${pad}${clean}${pad}${fence}`;
 }
-const MARKDOWN_SPECIAL = /[\\`*_{}[\]|~&<>@]/;
-const MARKDOWN_ENTITIES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", "@": "&#64;" };
 
 // C0 and C1 controls (with ESC and its sequences), DEL, and the bidirectional overrides that can
 // make terminal text read differently from what it is.

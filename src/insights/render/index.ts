@@ -4,26 +4,38 @@ import { renderCsv } from "./csv.js";
 import { renderHtml } from "./html.js";
 import { renderJson } from "./json.js";
 import { renderMarkdown } from "./markdown.js";
+import type { ReportSection } from "./sections.js";
 import { renderTable } from "./table.js";
 
 export const FORMATS = ["table", "json", "csv", "markdown", "html"] as const;
 export type Format = (typeof FORMATS)[number];
 
+export { REPORT_SECTIONS, parseSections, type ReportSection } from "./sections.js";
+
 export interface RenderOptions {
   /** ANSI colour in the table format. */
   color: boolean;
+  /** The table's line width (the terminal's columns); the table's default when absent. */
+  width?: number | undefined;
+  /**
+   * Image rows in the table and markdown formats; 0 for all. Absent: the table shows its default
+   * number, markdown as many as fit in a GitHub comment.
+   */
+  limit?: number | undefined;
+  /** Sections of the table and markdown formats (all when absent). */
+  sections?: readonly ReportSection[] | undefined;
 }
 
 export function render(report: FleetReport, format: Format, options: RenderOptions): string {
   switch (format) {
     case "table":
-      return renderTable(report, { color: options.color });
+      return renderTable(report, options);
     case "json":
       return renderJson(report);
     case "csv":
       return renderCsv(report);
     case "markdown":
-      return renderMarkdown(report);
+      return renderMarkdown(report, options);
     case "html":
       return renderHtml(report);
   }

@@ -1,59 +1,91 @@
-// The terminal renderer: aligned columns, ANSI colour when asked for. Report strings are stripped
-// of control characters and escape sequences first, so a report cannot drive the terminal.
+// The terminal renderer: tables fitted to the terminal's width (long names cut in the middle so
+// the tag survives, less important columns dropped), a bounded number of image rows, ANSI colour
+// when asked for. Report strings are stripped of control characters and escape sequences first,
+// so a report cannot drive the terminal.
 import type { CandidateRef, Counts, FleetReport } from "../types.js";
 import { stripControls } from "./escape.js";
-import { candidateLabel, candidatesOf, countsShort, fixHeadline, introducedText, plural, STATUS_TEXT, UNMATCHED_TEXT } from "./text.js";
+import { fitColumns, GAP, textWidth, truncateMiddle, wrapWords, type ColumnSpec } from "./fit-columns.js";
+import { REPORT_SECTIONS, SECTION_TITLES, type ReportSection } from "./sections.js";
+import {
+  CANDIDATE_LEGEND,
+  candidateLabel,
+  candidatesOf,
+  countsShort,
+  fixHeadline,
+  imagesByFixes,
+  introducedText,
+  plural,
+  STATUS_TEXT,
+  thousands,
+  UNMATCHED_TEXT,
+} from "./text.js";
 
 export interface TableOptions {
   color: boolean;
+  /** Line width: the terminal's columns (a pipe gets the CLI's default, so the same columns show). */
+  width?: number;
+  /** Image (and unmatched report) rows per table; 0 for all. */
+  limit?: number;
+  sections?: readonly ReportSection[];
 }
+
+export const DEFAULT_TABLE_WIDTH = 120;
+export const DEFAULT_TABLE_LIMIT = 20;
+const MIN_WIDTH = 40;
 
 type Style = "bold" | "dim" | "red" | "yellow" | "green" | "cyan";
 const SGR: Record<Style, string> = { bold: "1", dim: "2", red: "31", yellow: "33", green: "32", cyan: "36" };
 
 interface Cell {
   text: string;
-  style?: Style;
-  right?: boolean;
+  style?: Style | undefined;
 }
 
-const MAX_CELL = 60;
-
-function clip(text: string): string {
-  const clean = stripControls(text);
-  return clean.length > MAX_CELL ? `${clean.slice(0, MAX_CELL - 1)}…` : clean;
-}
+const cell = (text: string, style?: Style): Cell => ({ text: stripControls(text), style });
 
 function severityStyle(c: Counts): Style | undefined {
   return c.critical > 0 ? "red" : c.high > 0 ? "yellow" : undefined;
 }
 
 export function renderTable(report: FleetReport, options: TableOptions): string {
-  const paint = (text: string, style?: Style): string =>
-    options.color && style ? `\u001b[${SGR[style]}m${text}\u001b[0m` : text;
+  const width = Math.max(MIN_WIDTH, options.width ?? DEFAULT_TABLE_WIDTH);
+  const limit = options.limit ?? DEFAULT_TABLE_LIMIT;
+  const sections = options.sections ?? REPORT_SECTIONS;
+  const paint = (text: string, style?: Style): string => (options.color && style ? `\u001b[${SGR[style]}m${text}\u001b[0m` : text);
+  const fitLine = (text: string): string => truncateMiddle(stripControls(text), width);
 
-  const grid = (headers: string[], rows: Cell[][]): string[] => {
-    const widths = headers.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]?.text.length ?? 0)));
+  const grid = (specs: ColumnSpec[], rows: Cell[][]): string[] => {
+    const cols = fitColumns(specs, rows.map((r) => r.map((c) => c.text)), width);
     const line = (cells: Cell[]): string =>
-      cells
-        .map((c, i) => {
-          const w = widths[i] ?? 0;
-          const padded = c.right ? c.text.padStart(w) : c.text.padEnd(w);
-          return paint(padded, c.style);
+      cols
+        .map(({ index, width: w }, i) => {
+          const c = cells[index] ?? { text: "" };
+          const text = truncateMiddle(c.text, w);
+          const pad = " ".repeat(Math.max(0, w - textWidth(text)));
+          const last = i === cols.length - 1;
+          return paint(specs[index]?.right ? pad + text : last ? text : text + pad, c.style);
         })
-        .join("  ")
+        .join(" ".repeat(GAP))
         .trimEnd();
-    return [paint(line(headers.map((h) => ({ text: h }))), "dim"), ...rows.map(line)];
+    return [paint(line(specs.map((s) => ({ text: s.header }))), "dim"), ...rows.map(line)];
   };
+  const more = (shown: number, total: number, what: string): string[] =>
+    shown < total ? [paint(`  … and ${thousands(total - shown)} more ${what} (--limit N shows N, --limit 0 all)`, "dim")] : [];
+  const bounded = <T>(rows: T[]): T[] => (limit > 0 ? rows.slice(0, limit) : rows);
+  const move = (c: CandidateRef | null): Cell => cell(c ? candidateLabel(c) : "-");
   const heading = (title: string): string => paint(title, "bold");
-  const move = (c: CandidateRef | null): Cell => ({ text: c ? clip(candidateLabel(c)) : "-" });
 
   const { summary } = report;
+  const fix = summary.fleetFixable;
   const out: string[] = [
     heading(
-      `scoutgraph report: ${plural(summary.images, "image")} on ${plural(summary.bases, "base image")}, ` +
-        `${summary.imagesWithUpdate} with an update, ${summary.imagesUpToDate} up to date (store: ${report.store})`,
+      fitLine(
+        `scoutgraph report: ${plural(summary.images, "image")} on ${plural(summary.bases, "base image")}, ` +
+          `${thousands(summary.imagesWithUpdate)} with an update, ${thousands(summary.imagesUpToDate)} up to date`,
+      ),
     ),
+    fitLine(`fixable across the fleet: ${thousands(fix.critical)} critical, ${thousands(fix.high)} high (${thousands(fix.medium)} medium, ${thousands(fix.low)} low)`),
+    paint(fitLine(`data synced ${report.syncedAt ?? "(unknown)"}, store ${report.store}`), "dim"),
   ];
   const f = report.filters;
   const active = [
@@ -61,82 +93,92 @@ export function renderTable(report: FleetReport, options: TableOptions): string 
     f.base !== null ? `--base ${f.base}` : "",
     f.minSeverity !== "low" ? `--min-severity ${f.minSeverity}` : "",
   ].filter(Boolean);
-  if (active.length > 0) out.push(paint(`filters: ${clip(active.join(" "))}`, "dim"));
+  if (active.length > 0) out.push(paint(fitLine(`filters: ${active.join(" ")}`), "dim"));
 
-  out.push("", heading("Top actions"));
-  if (report.topActions.length === 0) out.push("  No base-image update fixes anything at this severity.");
-  else
-    out.push(
-      ...grid(
-        ["#", "BASE", "UPDATE TO", "IMAGES", "FIXED ACROSS THE FLEET", "INTRODUCED"],
-        report.topActions.map((a) => [
-          { text: String(a.position), right: true },
-          { text: clip(a.base.id), style: "cyan" },
-          move(a.to),
-          { text: String(a.imageCount), right: true },
-          { text: fixHeadline(a.fleetFixes), style: severityStyle(a.fleetFixes) },
-          { text: introducedText(a.fleetIntroduces) },
-        ]),
-      ),
-    );
-
-  out.push("", heading("Base images"));
-  out.push(
-    ...grid(
-      ["BASE", "IMAGES", "BEST UPDATE", "FIXES PER IMAGE", "FIXED ACROSS THE FLEET"],
-      report.bases.map((b) => [
-        { text: clip(b.id), style: "cyan" },
-        { text: String(b.imageCount), right: true },
-        move(b.bestUpdate),
-        { text: b.bestUpdate ? countsShort(b.bestUpdate.fixes) : "-" },
-        { text: b.bestUpdate ? fixHeadline(b.fleetFixes) : "up to date", style: b.bestUpdate ? severityStyle(b.fleetFixes) : "green" },
-      ]),
-    ),
-  );
-
-  const withUpdate = report.images.filter((i) => i.status === "update-available");
   const candidates = candidatesOf(report);
-  out.push("", heading("Images with an update"));
-  if (withUpdate.length === 0) out.push("  None.");
-  else
-    out.push(
-      ...grid(
-        ["IMAGE", "BASE", "RECOMMENDED", "FIXES", "INTRODUCES", "OTHER CANDIDATES"],
-        withUpdate.map((i) => [
-          { text: clip(i.name) },
-          { text: clip(i.base.id), style: "cyan" },
-          move(i.best),
-          { text: i.best ? countsShort(i.best.fixes) : "-", style: i.best ? severityStyle(i.best.fixes) : undefined },
-          { text: i.best ? introducedText(i.best.introduces) : "-" },
-          { text: clip(candidates(i).others.map((c) => `${c.tag} ${countsShort(c.fixes)}`).join(", ") || "-") },
+  const render: Record<ReportSection, () => string[]> = {
+    top: () =>
+      report.topActions.length === 0
+        ? ["  No base-image update fixes anything at this severity."]
+        : grid(
+            [
+              { header: "#", right: true },
+              { header: "BASE", flexible: true, min: 20 },
+              { header: "UPDATE TO", flexible: true, min: 20 },
+              { header: "IMAGES", right: true },
+              { header: "FIXED ACROSS THE FLEET", flexible: true, min: 22 },
+              { header: "INTRODUCED", flexible: true, min: 10, dropOrder: 1 },
+            ],
+            report.topActions.map((a) => [
+              cell(String(a.position)),
+              cell(a.base.id, "cyan"),
+              move(a.to),
+              cell(thousands(a.imageCount)),
+              cell(fixHeadline(a.fleetFixes), severityStyle(a.fleetFixes)),
+              cell(introducedText(a.fleetIntroduces)),
+            ]),
+          ),
+    bases: () =>
+      grid(
+        [
+          { header: "BASE", flexible: true, min: 20 },
+          { header: "IMAGES", right: true },
+          { header: "BEST UPDATE", flexible: true, min: 20 },
+          { header: "FIXES PER IMAGE", dropOrder: 1 },
+          { header: "FIXED ACROSS THE FLEET", flexible: true, min: 22 },
+        ],
+        report.bases.map((b) => [
+          cell(b.id, "cyan"),
+          cell(thousands(b.imageCount)),
+          move(b.bestUpdate),
+          cell(b.bestUpdate ? countsShort(b.bestUpdate.fixes) : "-"),
+          cell(b.bestUpdate ? fixHeadline(b.fleetFixes) : "up to date", b.bestUpdate ? severityStyle(b.fleetFixes) : "green"),
         ]),
       ),
-    );
-
-  const current = report.images.filter((i) => i.status !== "update-available");
-  out.push("", heading("Images whose base is up to date"));
-  if (current.length === 0) out.push("  None.");
-  else
-    out.push(
-      ...grid(
-        ["IMAGE", "BASE", "STATUS"],
-        current.map((i) => [{ text: clip(i.name) }, { text: clip(i.base.id), style: "cyan" }, { text: STATUS_TEXT[i.status], style: "green" }]),
-      ),
-    );
-
-  out.push("", heading("Reports that matched no image"));
-  if (report.unmatchedReports.length === 0) out.push("  None.");
-  else
-    out.push(
-      ...grid(
-        ["TARGET", "DIGEST", "BASE", "WHY"],
-        report.unmatchedReports.map((u) => [
-          { text: clip(u.targetImage), style: "yellow" },
-          { text: clip(u.targetDigest ?? "") || "-" },
-          { text: clip(u.base.id), style: "cyan" },
-          { text: UNMATCHED_TEXT[u.reason] },
-        ]),
-      ),
-    );
+    images: () => {
+      if (report.images.length === 0) return ["  None."];
+      const sorted = imagesByFixes(report.images);
+      const shown = bounded(sorted);
+      return [
+        ...grid(
+          [
+            { header: "IMAGE", flexible: true, min: 36 },
+            { header: "BASE", flexible: true, min: 16, dropOrder: 3 },
+            { header: "UPDATE TO", flexible: true, min: 20 },
+            { header: "FIXES" },
+            { header: "INTRODUCES", flexible: true, min: 10, dropOrder: 2 },
+            { header: "OTHER CANDIDATES", flexible: true, min: 24, dropOrder: 1 },
+          ],
+          shown.map((i) => [
+            cell(i.name),
+            cell(i.base.id, "cyan"),
+            i.best ? move(i.best) : cell(STATUS_TEXT[i.status], "green"),
+            cell(i.best ? countsShort(i.best.fixes) : "-", i.best ? severityStyle(i.best.fixes) : undefined),
+            cell(i.best ? introducedText(i.best.introduces) : "-"),
+            cell(candidates(i).others.map((c) => `${c.tag} ${countsShort(c.fixes)}`).join(", ") || "-"),
+          ]),
+        ),
+        ...more(shown.length, sorted.length, "images"),
+      ];
+    },
+    unmatched: () => {
+      if (report.unmatchedReports.length === 0) return ["  None."];
+      const shown = bounded(report.unmatchedReports);
+      return [
+        ...grid(
+          [
+            { header: "TARGET", flexible: true, min: 36 },
+            { header: "DIGEST", flexible: true, min: 19, dropOrder: 1 },
+            { header: "BASE", flexible: true, min: 16, dropOrder: 2 },
+            { header: "WHY", flexible: true, min: 16 },
+          ],
+          shown.map((u) => [cell(u.targetImage, "yellow"), cell(u.targetDigest ?? "-"), cell(u.base.id, "cyan"), cell(UNMATCHED_TEXT[u.reason])]),
+        ),
+        ...more(shown.length, report.unmatchedReports.length, "reports"),
+      ];
+    },
+  };
+  for (const s of sections) out.push("", heading(s === "images" ? "Images, by what their update fixes" : SECTION_TITLES[s]), ...render[s]());
+  out.push("", ...wrapWords(CANDIDATE_LEGEND, width).map((l) => paint(l, "dim")));
   return `${out.join("\n")}\n`;
 }

@@ -1,22 +1,28 @@
 // Wording shared by the renderers. Values from reports are returned raw here: each renderer
 // escapes them for its own format.
+import { compareCounts } from "../ranking.js";
 import { SEVERITIES, type Candidate, type CandidateRef, type Counts, type FleetReport, type ImageEntry, type ImageStatus, type UnmatchedReason } from "../types.js";
+
+/** `12,345`: thousands separators, whatever the locale of the machine. */
+export function thousands(n: number): string {
+  return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ",");
+}
 
 /** `1C 5H 2M 0L`. */
 export function countsShort(c: Counts): string {
-  return `${c.critical}C ${c.high}H ${c.medium}M ${c.low}L`;
+  return `${thousands(c.critical)}C ${thousands(c.high)}H ${thousands(c.medium)}M ${thousands(c.low)}L`;
 }
 
 /** `0 critical / 74 high fixed`, the headline of a move; medium and low are added when nothing worse is. */
 export function fixHeadline(c: Counts): string {
-  const parts = [`${c.critical} critical`, `${c.high} high`];
-  if (c.critical === 0 && c.high === 0) parts.push(`${c.medium} medium`, `${c.low} low`);
+  const parts = [`${thousands(c.critical)} critical`, `${thousands(c.high)} high`];
+  if (c.critical === 0 && c.high === 0) parts.push(`${thousands(c.medium)} medium`, `${thousands(c.low)} low`);
   return `${parts.join(" / ")} fixed`;
 }
 
 /** `2 low` or `none`: what an update adds. */
 export function introducedText(c: Counts): string {
-  const parts = SEVERITIES.filter((s) => c[s] > 0).map((s) => `${c[s]} ${s}`);
+  const parts = SEVERITIES.filter((s) => c[s] > 0).map((s) => `${thousands(c[s])} ${s}`);
   return parts.length === 0 ? "none" : parts.join(", ");
 }
 
@@ -39,7 +45,24 @@ export function candidateLabel(c: CandidateRef): string {
 }
 
 export function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? "" : "s"}`;
+  return `${thousands(n)} ${word}${n === 1 ? "" : "s"}`;
+}
+
+/** What `22-alpine (change #2)` means, said once in every human-readable format. */
+export const CANDIDATE_LEGEND =
+  '"(change #N)": Docker Scout\'s Nth recommendation under "Change base image" (another tag); ' +
+  '"(refresh #N)": under "Refresh base image" (the same tag, rebuilt).';
+
+/** Images with an update first, by what it fixes (critical, then high, medium, low), then by name. */
+export function imagesByFixes(images: readonly ImageEntry[]): ImageEntry[] {
+  const rank = (i: ImageEntry): number => (i.status === "update-available" ? 0 : i.status === "below-min-severity" ? 1 : 2);
+  return [...images].sort(
+    (a, b) =>
+      rank(a) - rank(b) ||
+      (a.best && b.best ? compareCounts(a.best.fixes, b.best.fixes) : 0) ||
+      (a.name < b.name ? -1 : a.name > b.name ? 1 : 0) ||
+      (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
+  );
 }
 
 export const STATUS_TEXT: Record<ImageStatus, string> = {

@@ -150,5 +150,6 @@ export function assertFleetReport(report: FleetReport, store: StoreKind): void {
     imagesBelowMinSeverity: 0,
     unmatchedReports: store === "embedded" ? 0 : 2,
     topActionsFix: TOP_ACTIONS_SUM,
+    fleetFixable: TOP_ACTIONS_SUM, // every base with an update is a top action here
   });
 }

@@ -49,6 +49,8 @@ export function assertTable(text: string): void {
   assertLinesInOrder(
     text,
     [
+      /^fixable across the fleet: 4 critical, 20 high \(6 medium, 0 low\)$/,
+      /^data synced \d{4}-\d\d-\d\dT/,
       /^Top actions$/,
       /^1\s+node:20-alpine\s+22-alpine \(change #2\)\s+3\s+3 critical \/ 15 high fixed\s+none$/,
       /^2\s+busybox:1\.36\s+<script>window\.__xss=1<\/script> \(change #1\)\s+1\s+1 critical \/ 1 high fixed\s+none$/,
@@ -58,14 +60,18 @@ export function assertTable(text: string): void {
       /^busybox:1\.36\s+1\s+.*1C 1H 0M 0L\s+1 critical \/ 1 high fixed$/,
       /^python:3\.11-slim\s+2\s+3\.11-slim \(refresh #1\)\s+0C 2H 0M 0L\s+0 critical \/ 4 high fixed$/,
       /^redis:7-alpine\s+\d\s+-\s+-\s+up to date$/,
-      /^Images with an update$/,
-      /^registry\.example\.test\/shop\/web-a:1\.4\.0\s+node:20-alpine\s+22-alpine \(change #2\)\s+1C 5H 2M 0L\s+none\s+22-slim 1C 5H 2M 0L, 20-alpine 1C 3H 0M 0L$/,
-      /^Images whose base is up to date$/,
-      /^registry\.example\.test\/shop\/cache:7\.2\.4\s+redis:7-alpine\s+up to date$/,
+      /^Images, by what their update fixes$/,
+      // Sorted by fixes (1C 5H before 1C 1H before 0C 2H), names cut in the middle so the tag stays.
+      /^registry\.\S*…\S*\/shop\/web-a:1\.4\.0\s+node:20-alpine\s+22-alpine \(change #2\)\s+1C 5H 2M 0L\s+none$/,
+      /hostile\/app:6\.6\.6\s+busybox:1\.36\s+.*1C 1H 0M 0L/,
+      /shop\/api:3\.1\.0\s+python:3\.11-slim\s+3\.11-slim \(refresh #1\)\s+0C 2H 0M 0L/,
+      /shop\/cache:7\.2\.4\s+redis:7-alpine\s+up to date\b/,
       /^Reports that matched no image$/,
+      /^"\(change #N\)": Docker Scout's Nth recommendation/,
     ],
     "table",
   );
+  for (const l of text.split("\n")) assert.ok(l.length <= 120, `a piped table line fits 120 columns: ${l}`);
 }
 
 export function assertCsv(text: string, store: StoreKind): void {
@@ -99,27 +105,37 @@ export function assertCsv(text: string, store: StoreKind): void {
   for (const r of rows) for (const cell of r) assert.doesNotMatch(cell, /^[=+\-@\t\r]/, `formula-leading cell ${cell}`);
 }
 
+/** Whether every `needle` in the markdown sits inside a code span (so GitHub renders it as text). */
+export function onlyInCodeSpans(text: string, needle: RegExp): boolean {
+  const outside = text.replace(/(`+)(?!`)[\s\S]*?(?<!`)\1(?!`)/g, "");
+  return !needle.test(outside);
+}
+
 export function assertMarkdown(text: string, store: StoreKind): void {
   assertLinesInOrder(
     text,
     [
+      /^Fixable across the fleet by each base's best update: \*\*4 critical\*\*, \*\*20 high\*\*/,
       /^### Top actions$/,
-      /^\| 1 \| node:20-alpine \| 22-alpine \(change #2\) \| 3 \| 3 critical \/ 15 high fixed \| none \|$/,
-      /^\| 2 \| busybox:1\.36 \| &lt;script&gt;window\.\\_\\_xss=1&lt;\/script&gt; \(change #1\) \| 1 \| 1 critical \/ 1 high fixed \| none \|$/,
-      /^\| 3 \| python:3\.11-slim \| 3\.11-slim \(refresh #1\) \| 2 \| 0 critical \/ 4 high fixed \| none \|$/,
+      /^\| 1 \| `node:20-alpine` \| `22-alpine \(change #2\)` \| 3 \| 3 critical \/ 15 high fixed \| none \|$/,
+      /^\| 2 \| `busybox:1\.36` \| `<script>window\.__xss=1<\/script> \(change #1\)` \| 1 \| 1 critical \/ 1 high fixed \| none \|$/,
+      /^\| 3 \| `python:3\.11-slim` \| `3\.11-slim \(refresh #1\)` \| 2 \| 0 critical \/ 4 high fixed \| none \|$/,
       /^### Base images$/,
-      /^\| node:20-alpine \| 3 \| 22-alpine \(change #2\) \| 1C 5H 2M 0L \| 3 critical \/ 15 high fixed \|$/,
-      /^\| python:3\.11-slim \| 2 \| 3\.11-slim \(refresh #1\) \| 0C 2H 0M 0L \| 0 critical \/ 4 high fixed \|$/,
-      /^### Images with an update$/,
-      /^\| registry\.example\.test\/shop\/api:3\.1\.0 \| python:3\.11-slim \| 3\.11-slim \(refresh #1\) \| 0C 2H 0M 0L \| none \|/,
-      /^### Images whose base is up to date$/,
+      /^\| `node:20-alpine` \| 3 \| `22-alpine \(change #2\)` \| 1C 5H 2M 0L \| 3 critical \/ 15 high fixed \|/,
+      /^\| `python:3\.11-slim` \| 2 \| `3\.11-slim \(refresh #1\)` \| 0C 2H 0M 0L \| 0 critical \/ 4 high fixed \|/,
+      /^### Images, by what their update fixes$/,
+      /^\| `registry\.example\.test\/shop\/web-a:1\.4\.0` \| `node:20-alpine` \| `22-alpine \(change #2\)` \| 1C 5H 2M 0L \| none \|/,
+      /^\| `registry\.example\.test\/shop\/api:3\.1\.0` \| `python:3\.11-slim` \| `3\.11-slim \(refresh #1\)` \| 0C 2H 0M 0L \| none \|/,
+      /^\| `registry\.example\.test\/shop\/cache:7\.2\.4` \| `redis:7-alpine` \| up to date \|/,
       /^### Reports that matched no image$/,
+      /"\(change #N\)": Docker Scout's Nth recommendation/,
     ],
     "markdown",
   );
-  assert.doesNotMatch(text, /<script|<img/);
-  // The hostile benefit's pipe and backticks cannot break out of the table.
-  assert.match(text, /\\`code\\` \\\| pipe \\\*bold\\\* \\\[link\\\]/);
+  // Report text is only ever inside code spans: no live HTML, link, autolink or mention.
+  for (const needle of [/<script|<img/, /https?:\/\//, /@cmd/, /\[link\]/]) assert.ok(onlyInCodeSpans(text, needle), `${needle} outside a code span`);
+  // The hostile benefit's pipe cannot break out of the table; its backticks get a longer fence.
+  assert.match(text, /`` `code` \\\| pipe \*bold\* \[link\]\(http:\/\/evil\.example\/\) ``/);
   const unmatchedRows = text.split("### Reports that matched no image")[1]?.split("\n").filter((l) => l.startsWith("| ") && !l.startsWith("| Target") && !l.startsWith("| ---")) ?? [];
   assert.equal(unmatchedRows.length, store === "embedded" ? 0 : 2);
 }
