@@ -4,21 +4,21 @@
 // record. A fatal failure (not logged in, Scout missing, DEST unwritable) or the caller's signal
 // stops every scan in flight; nothing partial reaches DEST because Scout only ever writes into a
 // private work folder.
-import { readFile, rm } from "node:fs/promises";
+import { rm } from "node:fs/promises";
 import { join } from "node:path";
 import pLimit from "p-limit";
 import type { ReportSink } from "../sources/report-sink.js";
 import { SILENT_LOGGER, type SyncLogger } from "../sync/logger.js";
-import { classify } from "../sync/classify.js";
 import { VERSION } from "../version.js";
 import { retryDelayMs } from "./backoff.js";
-import { classifyScoutExit, FATAL_HINT, SCOPE, type Classified, type FailureKind } from "./failures.js";
+import { FATAL_HINT, SCOPE } from "./failures.js";
 import { decide } from "./plan.js";
 import { digestMatches } from "./references.js";
-import { runScoutProcess, type ScoutProcessResult } from "./run-scout.js";
+import { runScoutProcess } from "./run-scout.js";
 import { decodeRecord, encodeRecord, type ScanRecord } from "./scan-record.js";
 import { ScanSummaryRecorder, type ScanSummary } from "./scan-summary.js";
-import { parseScoutVersion, recommendationsArgv, versionArgv, type PassThrough } from "./scout-command.js";
+import { recommendationsArgv, type PassThrough } from "./scout-command.js";
+import { cannotRun, outcomeOf, preflight, sleep } from "./scout-outcome.js";
 import type { RejectedReference, ScanTarget } from "./targets.js";
 
 export interface ScanOptions {
@@ -56,21 +56,6 @@ export interface ScanHooks {
   onProgress?: (progress: ScanProgress) => void;
   now?: () => Date;
   random?: () => number;
-}
-
-const MAX_REPORT_BYTES = 10 * 1024 * 1024;
-
-function sleep(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    if (signal.aborted || ms <= 0) return resolve();
-    const timer = setTimeout(done, ms);
-    function done(): void {
-      clearTimeout(timer);
-      signal.removeEventListener("abort", done);
-      resolve();
-    }
-    signal.addEventListener("abort", done, { once: true });
-  });
 }
 
 export async function runScan(options: ScanOptions, hooks: ScanHooks = {}): Promise<ScanSummary> {
@@ -157,7 +142,7 @@ export async function runScan(options: ScanOptions, hooks: ScanHooks = {}): Prom
             return;
           }
           if (run.spawnError !== undefined) {
-            failFatal("SCOUT", `Cannot run ${options.scoutCommand[0] ?? ""} (${run.spawnError}). ${FATAL_HINT["scout-missing"] ?? ""}`);
+            failFatal("SCOUT", cannotRun(options.scoutCommand, run.spawnError));
             return;
           }
           const outcome = await outcomeOf(run, output);
@@ -229,50 +214,3 @@ export async function runScan(options: ScanOptions, hooks: ScanHooks = {}): Prom
   const interrupted = outer?.aborted === true && fatal === undefined;
   return recorder.finish(fatal, interrupted);
 }
-
-type Outcome = { kind: "report"; bytes: Buffer; reportDigest: string | null } | { kind: "failure"; failure: Classified };
-
-/** What one finished run produced: a whole report, or a classified failure. */
-async function outcomeOf(run: ScoutProcessResult, output: string): Promise<Outcome> {
-  const failure = classifyScoutExit({ exitCode: run.exitCode, timedOut: run.timedOut, stderr: run.stderr });
-  if (failure !== null) return { kind: "failure", failure };
-  let bytes: Buffer;
-  try {
-    bytes = await readFile(output);
-  } catch {
-    return noReport("Docker Scout exited 0 but wrote no --output file");
-  }
-  if (bytes.length > MAX_REPORT_BYTES) return noReport(`the report is larger than ${MAX_REPORT_BYTES} bytes`);
-  const parsed = classify(bytes);
-  if (parsed.kind === "not-a-report" || parsed.kind === "malformed") return noReport(`Docker Scout exited 0 but its output is not a whole report (${parsed.reason})`);
-  return { kind: "report", bytes, reportDigest: parsed.report.target.digest?.toLowerCase() ?? null };
-}
-
-function noReport(message: string): Outcome {
-  return { kind: "failure", failure: { kind: "no-report" satisfies FailureKind, message } };
-}
-
-/** `scout version` once, so the run fails fast when Scout is missing and the records carry its version. */
-async function preflight(
-  options: ScanOptions,
-  env: NodeJS.ProcessEnv,
-  signal: AbortSignal,
-  failFatal: (code: string, message: string) => void,
-  log: SyncLogger,
-): Promise<string | null> {
-  const run = await runScoutProcess(versionArgv(options.scoutCommand), { timeoutMs: Math.min(options.timeoutMs, 60_000), signal, env });
-  if (run.spawnError !== undefined) {
-    failFatal("SCOUT", `Cannot run ${options.scoutCommand[0] ?? ""} (${run.spawnError}). ${FATAL_HINT["scout-missing"] ?? ""}`);
-    return null;
-  }
-  const failure = classifyScoutExit({ exitCode: run.exitCode, timedOut: run.timedOut, stderr: run.stderr });
-  if (failure !== null && SCOPE[failure.kind] === "fatal") {
-    failFatal("SCOUT", `${options.scoutCommand.join(" ")} version: ${failure.message}. ${FATAL_HINT[failure.kind] ?? ""}`.trim());
-    return null;
-  }
-  const version = parseScoutVersion(run.stdout);
-  if (version === null) log.warn(`Could not read the Docker Scout version from \`${versionArgv(options.scoutCommand).join(" ")}\`; records will say null.`);
-  else log.debug(`Docker Scout ${version}`);
-  return version;
-}
-

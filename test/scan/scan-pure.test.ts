@@ -129,3 +129,24 @@ test("graph rows: the repository from the tag node (ECR repo_uri, GCP/GitHub uri
   assert.equal(isCovered({ reference: "x", coveredAt: 100 }, 100_000 + 5000, 2000), false);
   assert.equal(isCovered({ reference: "x", coveredAt: null }, 0, 2000), false);
 });
+
+test("the summary text names every count and failure reason; the progress line", async () => {
+  const { renderScanSummaryText, formatScanProgress } = await import("../../src/cli/render-scan-summary.js");
+  const { ScanSummaryRecorder } = await import("../../src/scan/scan-summary.js");
+  const rec = new ScanSummaryRecorder("s3://b/p", "docker scout", 4);
+  rec.summary.scoutVersion = "1.23.1";
+  rec.wrote("a.txt");
+  rec.summary.images.skippedFresh = 1;
+  rec.fail({ reference: "x", reason: "not-found", message: "MANIFEST_UNKNOWN", attempts: 1 });
+  rec.fail({ reference: "y", reason: "timeout", message: "too slow", attempts: 4 });
+  const s = rec.finish(undefined, false);
+  assert.equal(s.status, "partial");
+  const text = renderScanSummaryText(s);
+  assert.match(text, /^scoutgraph scan: partial\n/);
+  assert.match(text, /4 requested, 1 scanned, 1 skipped as fresh, 2 failed/);
+  assert.match(text, /failed by {5}1 not-found, 1 timeout/);
+  assert.match(text, / {2}y: timeout: too slow/);
+  assert.equal(formatScanProgress({ total: 4, done: 2, running: 1, scanned: 1, skipped: 1, failed: 0 }, 2000), "scanned 1, fresh 1, failed 0, running 1 (2/4, 1.0/s)");
+  assert.equal(new ScanSummaryRecorder("d", "c", 0).finish({ code: "SCOUT", message: "m" }, false).status, "failed");
+  assert.equal(new ScanSummaryRecorder("d", "c", 0).finish(undefined, true).status, "interrupted");
+});
