@@ -6,6 +6,7 @@ export type ErrorCode =
   | "READ" // one report cannot be read (the run goes on, partial)
   | "STORE" // the graph store failed or is unreachable (exit 1)
   | "EMPTY_SOURCE" // a source with no files at all (exit 1)
+  | "NO_DATA" // the store holds nothing to report on: never synced (exit 1)
   | "INTERRUPTED"; // Ctrl-C
 
 export class ScoutgraphError extends Error {

@@ -2,7 +2,7 @@
 // a flag beats its SCOUTGRAPH_ environment variable, which beats the default.
 import { Option, type Command } from "commander";
 import { ScoutgraphError } from "../errors.js";
-import { envVarOf, isHidden, optionsFor, type CommandName, type OptionDef } from "./options.js";
+import { envVarOf, isHidden, OPTIONS, optionsFor, type CommandName, type OptionDef } from "./options.js";
 
 export type OptionValue = string | number | boolean | undefined;
 export type ValueSource = "flag" | "env" | "default";
@@ -94,11 +94,31 @@ export function resolveOptions(
     }
     resolved.values[def.key] = value;
     resolved.sources[def.key] = source;
-    const given = source === "flag" || source === "env";
-    if (given && def.deprecated !== undefined) resolved.deprecated.push(def);
-    if (given && def.ignored === true) resolved.ignored.push(def);
+  }
+  dropRivalsFromEnv(resolved, optionsFor(command));
+  for (const def of optionsFor(command)) {
+    if (!isGiven(resolved, def.key)) continue;
+    if (def.deprecated !== undefined) resolved.deprecated.push(def);
+    if (def.ignored === true) resolved.ignored.push(def);
   }
   return resolved;
+}
+
+/** A flag wins over the environment variables of its rivals (--neo4j-uri over SCOUTGRAPH_STORE). */
+function dropRivalsFromEnv(resolved: ResolvedOptions, defs: OptionDef[]): void {
+  const flagged = new Set(defs.filter((d) => d.rivals !== undefined && resolved.sources[d.key] === "flag").map((d) => d.rivals));
+  for (const def of defs) {
+    if (def.rivals === undefined || !flagged.has(def.rivals) || resolved.sources[def.key] !== "env") continue;
+    resolved.values[def.key] = def.default;
+    resolved.sources[def.key] = def.default === undefined ? undefined : "default";
+  }
+}
+
+/** How the user gave an option, for messages: its flag, or its environment variable. */
+export function originOf(resolved: ResolvedOptions, key: string): string {
+  const def = OPTIONS.find((d) => d.key === key);
+  if (def === undefined) return key;
+  return resolved.sources[key] === "env" ? envVarOf(def) : `--${def.long}`;
 }
 
 /** Whether the user chose a value (by flag or environment) rather than leaving the default. */

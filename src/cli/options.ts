@@ -32,6 +32,11 @@ export interface OptionDef {
   ignored?: boolean;
   /** The environment variable, when not SCOUTGRAPH_<FLAG> (two options share a flag on different commands). */
   env?: string;
+  /**
+   * Options that choose the same thing (which store, which report source) and conflict when two are
+   * given. A flag beats the environment variables of its rivals, as it beats its own.
+   */
+  rivals?: "store" | "source";
 }
 
 /** The environment variable of an option: SCOUTGRAPH_ and the flag in upper snake case. */
@@ -47,6 +52,7 @@ export const OPTIONS: readonly OptionDef[] = [
   // Docker Scout: where the reports are.
   {
     key: "dockerScoutSource",
+    rivals: "source",
     long: "docker-scout-source",
     valueName: "SOURCE",
     type: "string",
@@ -57,6 +63,7 @@ export const OPTIONS: readonly OptionDef[] = [
   },
   {
     key: "dockerScoutResultsDir",
+    rivals: "source",
     long: "docker-scout-results-dir",
     valueName: "DIR",
     type: "string",
@@ -67,6 +74,7 @@ export const OPTIONS: readonly OptionDef[] = [
   },
   {
     key: "dockerScoutS3Bucket",
+    rivals: "source",
     long: "docker-scout-s3-bucket",
     valueName: "BUCKET",
     type: "string",
@@ -77,6 +85,7 @@ export const OPTIONS: readonly OptionDef[] = [
   },
   {
     key: "dockerScoutS3Prefix",
+    rivals: "source",
     long: "docker-scout-s3-prefix",
     valueName: "PREFIX",
     type: "string",
@@ -89,6 +98,7 @@ export const OPTIONS: readonly OptionDef[] = [
   // Graph store: the embedded store unless --neo4j-uri is given.
   {
     key: "store",
+    rivals: "store",
     long: "store",
     valueName: "PATH",
     type: "string",
@@ -99,6 +109,7 @@ export const OPTIONS: readonly OptionDef[] = [
   },
   {
     key: "neo4jUri",
+    rivals: "store",
     long: "neo4j-uri",
     valueName: "URI",
     type: "string",

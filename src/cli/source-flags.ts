@@ -1,9 +1,9 @@
 // The report source from --docker-scout-source or the deprecated flags (contract §4.4). The rules
 // live with the sources (sources/legacy-flags.ts); this adapts them to resolved CLI options and
 // logs the one deprecation warning.
-import { resolveSourceFlags as resolveWithSources, type SourceFlagValues } from "../sources/legacy-flags.js";
+import { resolveSourceFlags as resolveWithSources, type SourceFlagNames, type SourceFlagValues } from "../sources/legacy-flags.js";
 import type { SyncLogger } from "../sync/logger.js";
-import type { ResolvedOptions } from "./option-values.js";
+import { originOf, type ResolvedOptions } from "./option-values.js";
 
 export type SourceFlags = SourceFlagValues;
 
@@ -14,8 +14,8 @@ export interface ResolvedSource {
 }
 
 /** Pure: conflicts are usage errors; a deprecated flag gives one warning; the source is validated. */
-export function resolveSourceFlags(flags: SourceFlags): ResolvedSource {
-  const resolved = resolveWithSources(flags);
+export function resolveSourceFlags(flags: SourceFlags, names?: SourceFlagNames): ResolvedSource {
+  const resolved = resolveWithSources(flags, names);
   const warning = resolved.warnings[0];
   return warning === undefined ? { source: resolved.source } : { source: resolved.source, deprecation: warning };
 }
@@ -29,6 +29,12 @@ export function sourceFromFlags(resolved: ResolvedOptions, log: SyncLogger): str
     resultsDir: str(v.dockerScoutResultsDir),
     s3Bucket: str(v.dockerScoutS3Bucket),
     s3Prefix: str(v.dockerScoutS3Prefix),
+  }, {
+    // Messages name what the user gave: the flag, or its environment variable.
+    source: originOf(resolved, "dockerScoutSource"),
+    resultsDir: originOf(resolved, "dockerScoutResultsDir"),
+    s3Bucket: originOf(resolved, "dockerScoutS3Bucket"),
+    s3Prefix: originOf(resolved, "dockerScoutS3Prefix"),
   });
   if (result.deprecation !== undefined) log.warn(result.deprecation);
   return result.source;

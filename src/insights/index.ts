@@ -5,6 +5,7 @@ import { fetchFleetRows } from "./queries.js";
 import type { FleetReport } from "./types.js";
 
 export { buildFleetReport, DEFAULT_FILTERS } from "./build-report.js";
+export { hasDockerScoutData } from "./has-data.js";
 export { render, FORMATS, type Format } from "./render/index.js";
 export type * from "./types.js";
 

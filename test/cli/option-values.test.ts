@@ -1,6 +1,6 @@
 import { describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { resolveOptions } from "../../src/cli/option-values.js";
+import { originOf, resolveOptions } from "../../src/cli/option-values.js";
 import { envVarOf, OPTIONS, optionsFor } from "../../src/cli/options.js";
 import { ScoutgraphError } from "../../src/errors.js";
 
@@ -68,8 +68,22 @@ describe("resolveOptions: flag beats environment beats default", () => {
   });
 
   test("deprecated and ignored options that were given are listed once each", () => {
-    const r = resolveOptions("cartography", { dockerScoutResultsDir: "x", statsdEnabled: true }, { SCOUTGRAPH_DOCKER_SCOUT_S3_BUCKET: "b" });
+    const r = resolveOptions("cartography", { statsdEnabled: true }, { SCOUTGRAPH_DOCKER_SCOUT_RESULTS_DIR: "x", SCOUTGRAPH_DOCKER_SCOUT_S3_BUCKET: "b" });
     assert.deepEqual(r.deprecated.map((d) => d.long).sort(), ["docker-scout-results-dir", "docker-scout-s3-bucket"]);
     assert.deepEqual(r.ignored.map((d) => d.long), ["statsd-enabled"]);
+  });
+
+  test("a flag beats the environment variables of its rivals (same store, same source), not unrelated ones", () => {
+    const r = resolveOptions("sync", { neo4jUri: "bolt://h:1" }, { SCOUTGRAPH_STORE: "x.db", SCOUTGRAPH_BATCH_SIZE: "7" });
+    assert.equal(r.values.store, "./scoutgraph-db");
+    assert.equal(r.sources.store, "default");
+    assert.equal(r.values.batchSize, 7);
+    const s = resolveOptions("sync", { dockerScoutResultsDir: "x" }, { SCOUTGRAPH_DOCKER_SCOUT_S3_BUCKET: "b" });
+    assert.equal(s.values.dockerScoutS3Bucket, undefined);
+    assert.deepEqual(s.deprecated.map((d) => d.long), ["docker-scout-results-dir"]);
+    const both = resolveOptions("sync", {}, { SCOUTGRAPH_STORE: "x.db", SCOUTGRAPH_NEO4J_URI: "bolt://h:1" });
+    assert.equal(both.values.store, "x.db");
+    assert.equal(originOf(both, "store"), "SCOUTGRAPH_STORE");
+    assert.equal(originOf(r, "neo4jUri"), "--neo4j-uri");
   });
 });

@@ -29,6 +29,13 @@ describe("Neo4j with authentication on", { timeout: 300_000 }, () => {
     neo4jScript("stop", PORT);
   });
 
+  test("report on a never-synced Neo4j says so and exits 1 with the command to run", async () => {
+    const r = await runCli(["report", "--neo4j-uri", URI, ...credentials("NEO4J_PW")], { env: { NEO4J_PW: PASSWORD } });
+    assert.equal(r.code, 1, r.stderr);
+    assert.equal(r.stdout, "");
+    assert.match(r.stderr, new RegExp(`no Docker Scout data in neo4j \\(${URI}\\) yet: .*scoutgraph sync --docker-scout-source SOURCE --neo4j-uri ${URI} --create-target-images`));
+  });
+
   test("the Cartography command line with the password in an environment variable loads the reports", async () => {
     const r = await runCli(
       ["--neo4j-uri", URI, ...credentials("NEO4J_PW"), "--selected-modules", "docker_scout", "--docker-scout-source", source, "--create-target-images"],

@@ -109,7 +109,7 @@ describe("scoutgraph sync into Neo4j", () => {
     assert.equal(withEnv.code, 0, withEnv.stderr);
     assert.doesNotMatch(withEnv.stdout + withEnv.stderr, new RegExp(secret));
     assert.doesNotMatch(withEnv.stderr, /password could not be found/);
-    assert.match(fromEnv.stderr, /Neo4j username was provided but a password could not be found\./);
+    assert.match(fromEnv.stderr, /Neo4j username was provided but a password could not be found: the environment variable MY_NEO4J_PW is not set\./);
     const prompted = await runCli(
       ["sync", "--docker-scout-source", source, "--neo4j-uri", NEO4J_URI, "--neo4j-user", "neo4j", "--neo4j-password-prompt"],
       { input: `${secret}\n` },

@@ -20,6 +20,8 @@ export function registerQueryCommand(program: Command): void {
     const { log } = cliLogging(resolved, { ...io, stderr: { write: (t: string) => io.stderr.write(t) } });
     const store = await openStore(await storeConfigOf(resolved, io.env, log), { readOnly: true });
     try {
+      // Fail in a second on an unreachable server, not after the driver's 30 s of retries.
+      await store.verifyConnectivity();
       const rows = await store.query(cypher);
       io.stdout.write(resolved.values.json === true ? renderRowsJson(rows) : renderTable(rows));
       process.exitCode = EXIT.OK;

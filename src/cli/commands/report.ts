@@ -3,14 +3,14 @@
 import { writeFile } from "node:fs/promises";
 import type { Command } from "commander";
 import { EXIT, ScoutgraphError } from "../../errors.js";
-import { generateFleetReport } from "../../insights/index.js";
+import { generateFleetReport, hasDockerScoutData } from "../../insights/index.js";
 import { FORMATS, parseSections, render, type Format, type ReportSection } from "../../insights/render/index.js";
 import { DEFAULT_TABLE_WIDTH } from "../../insights/render/table.js";
 import { SEVERITIES, type Severity } from "../../insights/types.js";
 import { cliLogging } from "../cli-logging.js";
 import { openStore } from "../open-store.js";
 import { addOptions, resolveOptions, type ResolvedOptions } from "../option-values.js";
-import { storeConfigOf } from "../store-config.js";
+import { describeStore, storeConfigOf } from "../store-config.js";
 import { PROCESS_IO, type CliIO } from "../sync-runner.js";
 
 /** Colour only on a terminal, and never when NO_COLOR is set (https://no-color.org) or output goes to a file. */
@@ -52,8 +52,14 @@ function reportOptions(resolved: ResolvedOptions): ReportOptions {
 export async function executeReport(resolved: ResolvedOptions, io: CliIO & { stdout: { isTTY?: boolean; columns?: number } }): Promise<number> {
   const options = reportOptions(resolved);
   const { log } = cliLogging(resolved, io);
-  const store = await openStore(await storeConfigOf(resolved, io.env, log), { readOnly: true });
+  const config = await storeConfigOf(resolved, io.env, log);
+  const store = await openStore(config, { readOnly: true });
   try {
+    await store.verifyConnectivity();
+    if (!(await hasDockerScoutData(store))) {
+      const where = config.kind === "neo4j" ? ` --neo4j-uri ${config.uri} --create-target-images` : config.path === "./scoutgraph-db" ? "" : ` --store ${config.path}`;
+      throw new ScoutgraphError("NO_DATA", `no Docker Scout data in ${describeStore(config)} yet: load reports first with \`scoutgraph sync --docker-scout-source SOURCE${where}\`.`);
+    }
     const report = await generateFleetReport(store, {
       filters: { image: options.image, base: options.base, minSeverity: options.minSeverity, top: options.top },
     });

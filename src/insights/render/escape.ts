@@ -1,5 +1,7 @@
 // Escaping for every output format. Every string that came from a report (tags, benefits, image
 // names, digests) is untrusted input and goes through one of these before it reaches an output.
+// The terminal-control rules are shared with logs and the CLI's other outputs (src/text/controls.ts).
+import { stripControls } from "../../text/controls.js";
 
 const HTML_ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
 
@@ -44,16 +46,4 @@ export function markdownCode(value: string): string {
   return `${fence}${pad}${clean}${pad}${fence}`;
 }
 
-// C0 and C1 controls (with ESC and its sequences), DEL, and the bidirectional overrides that can
-// make terminal text read differently from what it is.
-// eslint-disable-next-line no-control-regex
-const ANSI_SEQUENCE = /\u001b(?:\[[0-?]*[ -/]*[@-~]|\][^\u0007\u001b]*(?:\u0007|\u001b\\)?|[@-Z\\-_])|\u009b[0-?]*[ -/]*[@-~]/g;
-// eslint-disable-next-line no-control-regex
-const CONTROL = /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
-
-/** Report text made safe for a terminal: escape sequences removed, other controls dropped. */
-export function stripControls(value: string): string {
-  return ANY_CONTROL.test(value) ? value.replace(ANSI_SEQUENCE, "").replace(CONTROL, "") : value;
-}
-// eslint-disable-next-line no-control-regex
-const ANY_CONTROL = /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
+export { stripControls };

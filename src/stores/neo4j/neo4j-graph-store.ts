@@ -14,6 +14,7 @@ import type { GraphBatch } from "../../graph/rows.js";
 import { MODULE_NAME, MODULE_VERSION, RELATIONSHIPS, SCOUTGRAPH_IMAGE_SOURCE, WRITE_ORDER } from "../../graph/schema.js";
 import type { CleanupStats, GraphStore, ImageDigestRow, Row, WriteContext, WriteStats } from "../graph-store.js";
 import { NEO4J_DEFAULTS, type Neo4jConfig } from "./config.js";
+import { connectFailureReason } from "./connect-errors.js";
 import { assertReadOnly } from "./read-only.js";
 import { rowConverter, toPlain, toQueryParam } from "./values.js";
 
@@ -86,7 +87,7 @@ export class Neo4jGraphStore implements GraphStore {
       // Opening a connection authenticates, so wrong credentials fail here too.
       await Promise.race([this.driver.verifyConnectivity({ database: this.config.database }), timeout]);
     } catch (err) {
-      throw new ScoutgraphError("STORE", `cannot connect to ${where}: ${describe(err)}`, { cause: err });
+      throw new ScoutgraphError("STORE", `cannot connect to ${where}: ${connectFailureReason(err, this.config.user)}`, { cause: err });
     } finally {
       clearTimeout(timer);
     }
