@@ -5,7 +5,9 @@ import { Command } from "commander";
 import { ScoutgraphError } from "../errors.js";
 import { VERSION } from "../version.js";
 import { registerCartographyForm } from "./cartography-form.js";
+import { handleClosedStdout } from "./closed-stdout.js";
 import { exitCodeOfError } from "./exit-codes.js";
+import { configureUsageErrors } from "./usage-errors.js";
 import { registerParseCommand } from "./commands/parse.js";
 import { registerQueryCommand } from "./commands/query.js";
 import { registerReportCommand } from "./commands/report.js";
@@ -19,7 +21,6 @@ export function buildProgram(): Command {
         "Without a command, runs as Cartography does: scoutgraph --selected-modules docker_scout --docker-scout-source SOURCE [--neo4j-uri URI ...]",
     )
     .version(VERSION)
-    .showHelpAfterError()
     // Options before a command belong to the top-level (Cartography) form, options after it to the command.
     .enablePositionalOptions()
     .exitOverride();
@@ -31,6 +32,7 @@ export function buildProgram(): Command {
   registerParseCommand(program);
   // Subcommands throw commander errors too, so they reach main()'s mapping to exit codes.
   for (const command of program.commands) command.exitOverride();
+  configureUsageErrors(program);
   return program;
 }
 
@@ -49,4 +51,5 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
+handleClosedStdout();
 process.exitCode = await main(process.argv);

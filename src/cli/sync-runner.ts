@@ -7,6 +7,7 @@ import { SyncError } from "../sync/errors.js";
 import { runSync } from "../sync/run-sync.js";
 import type { RunSummary } from "../sync/summary.js";
 import type { GraphStore } from "../stores/graph-store.js";
+import { keepRunningWhenStdoutCloses } from "./closed-stdout.js";
 import { exitCodeOfSummary } from "./exit-codes.js";
 import { cliLogging, type CliLogging } from "./cli-logging.js";
 import type { ResolvedOptions } from "./option-values.js";
@@ -27,6 +28,7 @@ export const PROCESS_IO: CliIO = { stdout: process.stdout, stderr: process.stder
 export type MissingSource = "usage-error" | "skip";
 
 export async function executeSync(resolved: ResolvedOptions, io: CliIO, missingSource: MissingSource): Promise<number> {
+  keepRunningWhenStdoutCloses();
   const logging = cliLogging(resolved, io);
   const { log } = logging;
   try {

@@ -20,4 +20,29 @@ describe("a CLI that guides", () => {
     assert.equal(r.stdout, "");
     assert.match(r.stderr, /no Docker Scout data in embedded \(.*\) yet: load reports first with `scoutgraph sync --docker-scout-source SOURCE --store /);
   });
+
+  test("a usage mistake is one line and a --help hint; an unknown command gets 'did you mean'", async () => {
+    const cases: [string[], RegExp][] = [
+      [["sycn"], /^scoutgraph: unknown command 'sycn'\. Did you mean sync\?\nRun 'scoutgraph --help' for the commands\.\n$/],
+      [["reprot"], /Did you mean report\?/],
+      [["sync", "--bogus"], /^scoutgraph: unknown option '--bogus'\nRun 'scoutgraph sync --help' for the options\.\n$/],
+      [["query"], /^scoutgraph: missing required argument 'cypher'\nRun 'scoutgraph query --help' for the options\.\n$/],
+    ];
+    for (const [args, expected] of cases) {
+      const r = await runCli(args);
+      assert.equal(r.code, 2, args.join(" "));
+      assert.match(r.stderr, expected);
+      assert.equal(r.stdout, "");
+    }
+  });
+
+  test("--neo4j-password is answered with the options that take a password, never echoing it", async () => {
+    for (const args of [["sync", "--neo4j-password", "S3cr3t-x"], ["query", "RETURN 1", "--neo4j-password=S3cr3t-x"], ["--neo4j-password=S3cr3t-x"]]) {
+      const r = await runCli(args);
+      assert.equal(r.code, 2, r.stderr);
+      assert.match(r.stderr, /never a command-line argument.*use --neo4j-password-env-var NAME \(with --neo4j-user\) or --neo4j-password-prompt/);
+      assert.doesNotMatch(r.stderr + r.stdout, /S3cr3t-x/);
+      assert.equal(r.stderr.trim().split("\n").length, 1);
+    }
+  });
 });
