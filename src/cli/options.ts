@@ -279,7 +279,7 @@ export const OPTIONS: readonly OptionDef[] = [
     long: "only-uncovered",
     type: "boolean",
     default: false,
-    description: "With --from-graph, only the images no synced report has linked (BUILT_ON) within --max-age.",
+    description: "With --from-graph, only the images that no synced report younger than --max-age is about (see docs/scan.md).",
     group: "Scan",
     commands: ["scan"],
   },

@@ -17,7 +17,10 @@ WITH i, collect(DISTINCT t) AS direct
 OPTIONAL MATCH (t2)-[:IMAGE]->(:ImageManifestList)-[:CONTAINS_IMAGE]->(i)
 WITH i, direct, collect(DISTINCT t2) AS viaList
 OPTIONAL MATCH (i)-[b:BUILT_ON]->(:DockerScoutPublicImage)
-WITH i, direct + viaList AS tags, max(b.lastupdated) AS coveredAt
+WITH i, direct, viaList, max(b.lastupdated) AS linkedAt
+OPTIONAL MATCH (r:DockerScoutReport)-[:REPORTS_ON]->(i)
+WITH i, direct + viaList AS tags, linkedAt, max(coalesce(r.source_modified, r.lastupdated)) AS reportedAt
+WITH i, tags, coalesce(reportedAt, linkedAt) AS coveredAt
 RETURN i._ont_digest AS digest, i._ont_uri AS imageUri, i._ont_os AS os, i._ont_architecture AS architecture, i._ont_variant AS variant,
        [t IN tags | [t.repo_uri, t._ont_uri, t.uri, t.digest_uri, t.location, t.id]] AS tagUris, coveredAt
 ORDER BY digest`;
@@ -35,7 +38,7 @@ export interface GraphImage {
   reference: string;
   digest?: string;
   platform?: string;
-  /** The latest update tag of a BUILT_ON from this image (Unix seconds by default), or null. */
+  /** When a synced report last covered this image, in Unix seconds (see isCovered), or null. */
   coveredAt: number | null;
 }
 
@@ -97,8 +100,10 @@ export async function readGraphImages(store: GraphStore): Promise<GraphImage[]> 
 }
 
 /**
- * --only-uncovered: an image is covered when a synced report linked it (BUILT_ON) in a run whose
- * update tag, Unix seconds by default, is within maxAge of now.
+ * --only-uncovered: an image is covered when a synced report is about it and recent: on Neo4j its
+ * newest DockerScoutReport's `source_modified` (the report file's age; else that sync's update
+ * tag), on graphs without report nodes and on the embedded store the BUILT_ON's update tag.
+ * Update tags are Unix seconds by default.
  */
 export function isCovered(image: GraphImage, nowMs: number, maxAgeMs: number): boolean {
   return image.coveredAt !== null && nowMs - image.coveredAt * 1000 < maxAgeMs;

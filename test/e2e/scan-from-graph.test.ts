@@ -89,5 +89,11 @@ describe("scoutgraph scan --from-graph on Neo4j", () => {
     const uncovered = await scan(standIn, [...common, "--from-graph", "--only-uncovered", "--force", "--neo4j-uri", NEO4J_URI]);
     assert.equal(uncovered.code, 0, uncovered.stderr);
     assert.deepEqual(standIn.starts().slice(before).map((e) => e.reference), [ref(`${ECR}/web-frontend`, E1)]);
+    // A report older than --max-age is no coverage, even though the last sync linked it.
+    await driver.executeQuery(`MATCH (r:DockerScoutReport)-[:REPORTS_ON]->(:Image {id: '${A1}'}) SET r.source_modified = 1000`);
+    const stale = standIn.starts().length;
+    const again = await scan(standIn, [...common, "--from-graph", "--only-uncovered", "--force", "--neo4j-uri", NEO4J_URI]);
+    assert.equal(again.code, 0, again.stderr);
+    assert.deepEqual(standIn.starts().slice(stale).map((e) => e.reference).sort(), [A1_REF, ref(`${ECR}/web-frontend`, E1)].sort());
   });
 });
