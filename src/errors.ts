@@ -23,4 +23,4 @@ export class ScoutgraphError extends Error {
 }
 
 /** Exit codes, contract Part A D9. */
-export const EXIT = { OK: 0, FATAL: 1, USAGE: 2, PARTIAL: 3, INTERRUPTED: 130 } as const;
+export const EXIT = { OK: 0, FATAL: 1, USAGE: 2, PARTIAL: 3, GATE: 4, INTERRUPTED: 130 } as const;

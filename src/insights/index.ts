@@ -4,11 +4,13 @@ import { buildFleetReport, type BuildOptions } from "./build-report.js";
 import { fetchFleetRows } from "./queries.js";
 import type { FleetReport } from "./types.js";
 
-export { buildFleetReport, DEFAULT_FILTERS } from "./build-report.js";
+export { buildFleetReport, DEFAULT_FILTERS, failsGate } from "./build-report.js";
 export { hasDockerScoutData } from "./has-data.js";
 export { render, FORMATS, type Format } from "./render/index.js";
 export type * from "./types.js";
 
-export async function generateFleetReport(store: GraphStore, options: BuildOptions): Promise<FleetReport> {
-  return buildFleetReport(await fetchFleetRows(store), options);
+export async function generateFleetReport(store: GraphStore, options: BuildOptions & { context?: boolean }): Promise<FleetReport> {
+  const now = options.now ?? new Date();
+  const rows = await fetchFleetRows(store, { context: options.context ?? true, maxAgeSeconds: options.filters.maxAgeSeconds ?? null, now });
+  return buildFleetReport(rows, { ...options, now });
 }

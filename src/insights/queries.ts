@@ -2,6 +2,9 @@
 // on the embedded LadybugDB store (only the Image display name differs). Ranking and aggregation
 // happen in TypeScript (build-report.ts), so the queries stay dialect-neutral and cheap.
 import type { GraphStore, Row } from "../stores/graph-store.js";
+import type { StaleReportRow } from "./context/coverage.js";
+import { STALE_REPORTS_QUERY } from "./context/context-queries.js";
+import { readContext, type ContextData } from "./context/read-context.js";
 import type { Category, Counts } from "./types.js";
 
 /**
@@ -100,6 +103,10 @@ export interface FleetRows {
   recommendations: RecommendationRow[];
   /** Reports that linked no Image (absent: none). */
   unmatchedReports?: UnmatchedReportRow[];
+  /** The Cartography context (Neo4j; null or absent: not read). */
+  context?: ContextData | null;
+  /** Reports older than --max-age (absent: not asked). */
+  staleReports?: StaleReportRow[];
 }
 
 const str = (v: unknown): string | null => (typeof v === "string" ? v : v === null || v === undefined ? null : String(v));
@@ -159,8 +166,30 @@ export function toRecommendationRow(r: Row): RecommendationRow {
   };
 }
 
-/** Read the whole fleet from a store: four queries, O(images + bases + recommendations + unmatched reports). */
-export async function fetchFleetRows(store: GraphStore): Promise<FleetRows> {
+export interface FetchOptions {
+  /** Read the Cartography context (Neo4j only; default true there). */
+  context?: boolean;
+  /** List reports older than this many seconds before `now`. */
+  maxAgeSeconds?: number | null;
+  now?: Date;
+}
+
+export function toStaleReportRow(r: Row): StaleReportRow {
+  return { source: str(r.source), targetImage: str(r.target_image), targetDigest: str(r.target_digest), baseId: str(r.base_id) ?? "", asOf: num(r.as_of) ?? 0 };
+}
+
+/**
+ * Read the whole fleet from a store: four queries, O(images + bases + recommendations + unmatched
+ * reports), plus the context queries on Neo4j and the stale-report query with --max-age.
+ */
+export async function fetchFleetRows(store: GraphStore, options: FetchOptions = {}): Promise<FleetRows> {
+  const withContext = store.kind === "neo4j" && options.context !== false;
+  const maxAge = options.maxAgeSeconds ?? null;
+  const cutoff = Math.floor((options.now ?? new Date()).getTime() / 1000) - (maxAge ?? 0);
+  const extra = Promise.all([
+    withContext ? readContext(store) : Promise.resolve(null),
+    maxAge === null ? Promise.resolve([]) : store.query(STALE_REPORTS_QUERY, { cutoff }),
+  ]);
   // Issued together: Neo4j runs them in parallel sessions (the server's time dominates); the
   // embedded store queues its operations on its one connection, so this is safe there too.
   const [images, bases, recommendations, unmatched] = await Promise.all([
@@ -169,11 +198,14 @@ export async function fetchFleetRows(store: GraphStore): Promise<FleetRows> {
     store.query(RECOMMENDATIONS_QUERY),
     store.query(UNMATCHED_REPORTS_QUERY),
   ]);
+  const [context, stale] = await extra;
   return {
     storeKind: store.kind,
     images: images.flatMap(toImageRows),
     bases: bases.map(toBaseRow),
     recommendations: recommendations.map(toRecommendationRow),
     unmatchedReports: unmatched.map(toUnmatchedReportRow),
+    context,
+    staleReports: stale.map(toStaleReportRow),
   };
 }

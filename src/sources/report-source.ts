@@ -39,6 +39,8 @@ export interface ReportRef {
   name: string;
   /** Size in bytes when the listing knows it. */
   size?: number;
+  /** Last modification, seconds since the epoch, when the listing knows it (a report's age for `report --max-age`). */
+  modified?: number;
   /** Set when the entry was found but will not be read (see the header of this file). */
   problem?: ReportProblem;
 }

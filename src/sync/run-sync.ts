@@ -123,7 +123,7 @@ export async function runSync(options: SyncOptions, hooks: SyncHooks = {}): Prom
         progress.read += 1;
         const outcome = handle(item, recorder, log);
         if (outcome !== undefined && outcome.kind === "report") {
-          const added = builder.add(outcome.report, item.ref.uri);
+          const added = builder.add(outcome.report, { uri: item.ref.uri, modified: item.ref.modified ?? null });
           if (added.status === "added") {
             const linked = added.matchedImages + (added.targetImageId === null ? 0 : 1);
             if (linked === 0) recorder.unmatched(item.ref.uri);

@@ -52,7 +52,17 @@ describe("scoutgraph report on the embedded store", () => {
     const report = JSON.parse(r.stdout) as { images: { name: string }[]; topActions: { base: { id: string }; imageCount: number }[]; filters: unknown };
     assert.deepEqual(report.images.map((i) => i.name), ["registry.example.test/shop/web-a:1.4.0", "registry.example.test/shop/web-b:2.0.1"]);
     assert.deepEqual(report.topActions.map((a) => [a.base.id, a.imageCount]), [["node:20-alpine", 2]]);
-    assert.deepEqual(report.filters, { image: "*/shop/web-*", base: null, minSeverity: "critical", top: 1 });
+    assert.deepEqual(report.filters, {
+      image: "*/shop/web-*",
+      base: null,
+      minSeverity: "critical",
+      top: 1,
+      running: false,
+      exposed: false,
+      rankBy: null,
+      groupBy: null,
+      maxAgeSeconds: null,
+    });
     const env = await runCli(["report", "--store", store, "--format", "json"], { env: { SCOUTGRAPH_BASE: "python" } });
     assert.deepEqual((JSON.parse(env.stdout) as { bases: { id: string }[] }).bases.map((b) => b.id), ["python:3.11-slim"]);
   });

@@ -41,7 +41,9 @@ describe("LocalReportSource", () => {
     const root = await tree({ "one.txt": "x" });
     const source = await openReportSource(join(root, "one.txt"));
     const refs = await listAll(source);
-    assert.deepEqual(refs, [{ uri: join(root, "one.txt"), name: "one.txt", size: 1 }]);
+    const modified = refs[0]?.modified;
+    assert.ok(typeof modified === "number" && Math.abs(modified - Date.now() / 1000) < 600, `modified ${modified}`);
+    assert.deepEqual(refs, [{ uri: join(root, "one.txt"), name: "one.txt", size: 1, modified }]);
     assert.equal((await source.read(refs[0]!)).toString(), "x");
   });
 

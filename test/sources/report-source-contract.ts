@@ -105,6 +105,8 @@ export function describeReportSourceContract(backend: ContractBackend): void {
         const refs = await listAll(source);
         const bin = refs.find((r) => r.name.endsWith("binary.bin"));
         assert.ok(bin !== undefined);
+        // The listing says when each object last changed (a report's age for `report --max-age`).
+        for (const ref of refs) assert.ok(typeof ref.modified === "number" && Math.abs(ref.modified - Date.now() / 1000) < 86_400, `${ref.name} modified ${ref.modified}`);
         assert.deepEqual(await source.read(bin), binary);
         const first = refs[0];
         assert.ok(first !== undefined);

@@ -3,10 +3,12 @@
 import { writeFile } from "node:fs/promises";
 import type { Command } from "commander";
 import { EXIT, ScoutgraphError } from "../../errors.js";
-import { generateFleetReport, hasDockerScoutData } from "../../insights/index.js";
+import { contextLines } from "../../insights/context/describe-context.js";
+import { failsGate, generateFleetReport, hasDockerScoutData } from "../../insights/index.js";
 import { FORMATS, parseSections, render, type Format, type ReportSection } from "../../insights/render/index.js";
 import { DEFAULT_TABLE_WIDTH } from "../../insights/render/table.js";
-import { SEVERITIES, type Severity } from "../../insights/types.js";
+import { SEVERITIES, type ReportFilters, type Severity } from "../../insights/types.js";
+import { parseDuration } from "../../scan/plan.js";
 import { cliLogging } from "../cli-logging.js";
 import { openStore } from "../open-store.js";
 import { addOptions, resolveOptions, type ResolvedOptions } from "../option-values.js";
@@ -21,12 +23,16 @@ export function useColor(stdout: { isTTY?: boolean }, env: Record<string, string
 interface ReportOptions {
   format: Format;
   output: string | null;
-  image: string | null;
-  base: string | null;
-  minSeverity: Severity;
-  top: number;
+  filters: ReportFilters;
+  failOn: Severity | null;
   limit: number | undefined;
   sections: ReportSection[] | undefined;
+}
+
+function severityOf(value: unknown, flag: string): Severity {
+  const s = String(value) as Severity;
+  if (!SEVERITIES.includes(s)) throw new ScoutgraphError("USAGE", `${flag} must be one of ${SEVERITIES.join(", ")}, got "${String(value)}".`);
+  return s;
 }
 
 /** The table's width: the terminal's, else (a pipe, a file) the default, so the same columns show. */
@@ -38,15 +44,44 @@ function reportOptions(resolved: ResolvedOptions): ReportOptions {
   const v = resolved.values;
   const format = String(v.format ?? "table") as Format;
   if (!FORMATS.includes(format)) throw new ScoutgraphError("USAGE", `--format must be one of ${FORMATS.join(", ")}, got "${format}".`);
-  const minSeverity = String(v.minSeverity ?? "low") as Severity;
-  if (!SEVERITIES.includes(minSeverity)) throw new ScoutgraphError("USAGE", `--min-severity must be one of ${SEVERITIES.join(", ")}, got "${minSeverity}".`);
+  const minSeverity = severityOf(v.minSeverity ?? "low", "--min-severity");
   const top = Number(v.top ?? 5);
   if (!Number.isInteger(top) || top < 1) throw new ScoutgraphError("USAGE", `--top expects a positive integer, got "${String(v.top)}".`);
   const text = (x: unknown): string | null => (typeof x === "string" && x !== "" ? x : null);
   const limit = v.limit === undefined ? undefined : Number(v.limit);
   if (limit !== undefined && (!Number.isInteger(limit) || limit < 0)) throw new ScoutgraphError("USAGE", `--limit expects 0 (all) or a positive integer, got "${String(v.limit)}".`);
   const sections = text(v.sections);
-  return { format, output: text(v.output), image: text(v.image), base: text(v.base), minSeverity, top, limit, sections: sections === null ? undefined : parseSections(sections) };
+  const rankBy = text(v.rankBy);
+  if (rankBy !== null && rankBy !== "exposure" && rankBy !== "fixes") throw new ScoutgraphError("USAGE", `--rank-by must be exposure or fixes, got "${rankBy}".`);
+  const groupBy = text(v.groupBy);
+  if (groupBy !== null && groupBy !== "owner") throw new ScoutgraphError("USAGE", `--group-by must be owner, got "${groupBy}".`);
+  let maxAgeSeconds: number | null = null;
+  const maxAge = text(v.maxAge);
+  if (maxAge !== null) {
+    try {
+      maxAgeSeconds = parseDuration(maxAge) / 1000;
+    } catch (err) {
+      throw new ScoutgraphError("USAGE", `--max-age: ${(err as Error).message}.`);
+    }
+  }
+  return {
+    format,
+    output: text(v.output),
+    filters: {
+      image: text(v.image),
+      base: text(v.base),
+      minSeverity,
+      top,
+      running: v.running === true,
+      exposed: v.exposed === true,
+      rankBy,
+      groupBy,
+      maxAgeSeconds,
+    },
+    failOn: text(v.failOn) === null ? null : severityOf(v.failOn, "--fail-on"),
+    limit,
+    sections: sections === null ? undefined : parseSections(sections),
+  };
 }
 
 export async function executeReport(resolved: ResolvedOptions, io: CliIO & { stdout: { isTTY?: boolean; columns?: number } }): Promise<number> {
@@ -60,9 +95,8 @@ export async function executeReport(resolved: ResolvedOptions, io: CliIO & { std
       const where = config.kind === "neo4j" ? ` --neo4j-uri ${config.uri} --create-target-images` : config.path === "./scoutgraph-db" ? "" : ` --store ${config.path}`;
       throw new ScoutgraphError("NO_DATA", `no Docker Scout data in ${describeStore(config)} yet: load reports first with \`scoutgraph sync --docker-scout-source SOURCE${where}\`.`);
     }
-    const report = await generateFleetReport(store, {
-      filters: { image: options.image, base: options.base, minSeverity: options.minSeverity, top: options.top },
-    });
+    const report = await generateFleetReport(store, { filters: options.filters });
+    for (const line of contextLines(report)) log.info(line);
     const toFile = options.output !== null;
     const text = render(report, options.format, {
       color: useColor(io.stdout, io.env, toFile),
@@ -74,6 +108,10 @@ export async function executeReport(resolved: ResolvedOptions, io: CliIO & { std
     else {
       await writeFile(options.output, text);
       log.info(`Wrote the ${options.format} report to ${options.output}`);
+    }
+    if (options.failOn !== null && failsGate(report, options.failOn)) {
+      log.warn(`--fail-on ${options.failOn}: an image in the report has an update fixing ${options.failOn} vulnerabilities or worse.`);
+      return EXIT.GATE;
     }
     return EXIT.OK;
   } finally {

@@ -2,6 +2,7 @@
 // so a spreadsheet can filter it. For top-action and base rows the fix_*/introduced_* columns are
 // fleet-wide totals; for image rows they are the recommended update's own counts.
 // Every text cell is quoted; a cell a spreadsheet would take for a formula starts with `'`.
+import { CONTEXT_CSV_COLUMNS, contextCsvRecords } from "./context-csv.js";
 import type { Candidate, CandidateRef, Counts, FleetReport } from "../types.js";
 import { csvCell } from "./escape.js";
 import { candidatesOf } from "./text.js";
@@ -29,6 +30,8 @@ export const CSV_COLUMNS = [
   "other_candidates",
   "target_digest",
   "reason",
+  // With the Cartography context (image-context, uncovered-image, unknown-image-container, stale-report rows).
+  ...CONTEXT_CSV_COLUMNS,
 ] as const;
 
 type Column = (typeof CSV_COLUMNS)[number];
@@ -93,6 +96,7 @@ export function renderCsv(report: FleetReport): string {
       target_digest: u.targetDigest,
       reason: u.reason,
     })),
+    ...contextCsvRecords(report),
   ];
   const lines = [CSV_COLUMNS.join(","), ...records.map((r) => CSV_COLUMNS.map((c) => csvCell(r[c] ?? null)).join(","))];
   return `${lines.join("\r\n")}\r\n`;

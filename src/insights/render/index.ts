@@ -5,6 +5,7 @@ import { renderHtml } from "./html.js";
 import { renderJson } from "./json.js";
 import { renderMarkdown } from "./markdown.js";
 import type { ReportSection } from "./sections.js";
+import { renderGroupedCsv, renderGroupedHtml, renderGroupedMarkdown, renderGroupedText } from "./grouped.js";
 import { renderTable } from "./table.js";
 
 export const FORMATS = ["table", "json", "csv", "markdown", "html"] as const;
@@ -27,6 +28,7 @@ export interface RenderOptions {
 }
 
 export function render(report: FleetReport, format: Format, options: RenderOptions): string {
+  if (report.groups && format !== "json") return renderByOwner(report, format, options);
   switch (format) {
     case "table":
       return renderTable(report, options);
@@ -38,5 +40,20 @@ export function render(report: FleetReport, format: Format, options: RenderOptio
       return renderMarkdown(report, options);
     case "html":
       return renderHtml(report);
+  }
+}
+
+/** `--group-by owner`: each owner's report in the format, then (text formats) the fleet's coverage. */
+function renderByOwner(report: FleetReport, format: Exclude<Format, "json">, options: RenderOptions): string {
+  const one = (r: FleetReport): string => render({ ...r, groups: null }, format, options);
+  switch (format) {
+    case "table":
+      return renderGroupedText(report, one, (t) => t);
+    case "markdown":
+      return renderGroupedMarkdown(report, one);
+    case "csv":
+      return renderGroupedCsv(report, one);
+    case "html":
+      return renderGroupedHtml(report, one);
   }
 }

@@ -3,6 +3,7 @@
 // always, then as many base, image and unmatched-report rows as fit, each table followed by how
 // many rows were left out. Report text is a code span (escape.ts markdownCode): it cannot break a
 // table, inject HTML, or become a link, a mention or an issue reference.
+import { contextMarkdown } from "./context-render.js";
 import type { CandidateRef, FleetReport } from "../types.js";
 import { markdownCode } from "./escape.js";
 import { truncateMiddle } from "./fit-columns.js";
@@ -93,7 +94,7 @@ function tables(report: FleetReport): Record<ReportSection, Table> {
       section: "images",
       title: "Images, by what their update fixes",
       header: ["Image", "Base", "Update to", "Fixes", "Introduces", "Benefits"],
-      rows: imagesByFixes(report.images).map((i) => [
+      rows: imagesByFixes(report.images, report.rankedBy === "exposure").map((i) => [
         code(i.name),
         code(i.base.id),
         i.best ? move(i.best) : STATUS_TEXT[i.status],
@@ -173,5 +174,5 @@ export function renderMarkdown(report: FleetReport, options: MarkdownOptions = {
     body.push(...tableHead(t), ...t.rows.slice(0, count).map(line));
     if (count < t.rows.length) body.push("", moreLine(t.rows.length - count, t.what));
   });
-  return `${[...head, ...body, ...foot].join("\n")}\n`;
+  return `${[...head, ...body, ...contextMarkdown(report), ...foot].join("\n")}\n`;
 }

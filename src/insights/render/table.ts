@@ -2,6 +2,7 @@
 // the tag survives, less important columns dropped), a bounded number of image rows, ANSI colour
 // when asked for. Report strings are stripped of control characters and escape sequences first,
 // so a report cannot drive the terminal.
+import { contextText } from "./context-render.js";
 import type { CandidateRef, Counts, FleetReport } from "../types.js";
 import { stripControls } from "./escape.js";
 import { fitColumns, GAP, textWidth, truncateMiddle, wrapWords, type ColumnSpec } from "./fit-columns.js";
@@ -137,7 +138,7 @@ export function renderTable(report: FleetReport, options: TableOptions): string 
       ),
     images: () => {
       if (report.images.length === 0) return ["  None."];
-      const sorted = imagesByFixes(report.images);
+      const sorted = imagesByFixes(report.images, report.rankedBy === "exposure");
       const shown = bounded(sorted);
       return [
         ...grid(
@@ -179,6 +180,7 @@ export function renderTable(report: FleetReport, options: TableOptions): string 
     },
   };
   for (const s of sections) out.push("", heading(s === "images" ? "Images, by what their update fixes" : SECTION_TITLES[s]), ...render[s]());
+  out.push(...contextText(report, heading, width));
   out.push("", ...wrapWords(CANDIDATE_LEGEND, width).map((l) => paint(l, "dim")));
   return `${out.join("\n")}\n`;
 }

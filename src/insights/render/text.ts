@@ -1,5 +1,6 @@
 // Wording shared by the renderers. Values from reports are returned raw here: each renderer
 // escapes them for its own format.
+import { TIER_ORDER } from "../context/image-context.js";
 import { compareCounts } from "../ranking.js";
 import { SEVERITIES, type Candidate, type CandidateRef, type Counts, type FleetReport, type ImageEntry, type ImageStatus, type UnmatchedReason } from "../types.js";
 
@@ -53,11 +54,17 @@ export const CANDIDATE_LEGEND =
   '"(change #N)": Docker Scout\'s Nth recommendation under "Change base image" (another tag); ' +
   '"(refresh #N)": under "Refresh base image" (the same tag, rebuilt).';
 
-/** Images with an update first, by what it fixes (critical, then high, medium, low), then by name. */
-export function imagesByFixes(images: readonly ImageEntry[]): ImageEntry[] {
+/**
+ * Images with an update first, by what it fixes (critical, then high, medium, low), then by name.
+ * With `byExposure` (the report was ranked by exposure) the runtime tier comes first: internet-exposed
+ * and running, then running, then the rest.
+ */
+export function imagesByFixes(images: readonly ImageEntry[], byExposure = false): ImageEntry[] {
   const rank = (i: ImageEntry): number => (i.status === "update-available" ? 0 : i.status === "below-min-severity" ? 1 : 2);
+  const tier = (i: ImageEntry): number => (byExposure ? TIER_ORDER[i.context?.tier ?? "not-running"] : 0);
   return [...images].sort(
     (a, b) =>
+      tier(a) - tier(b) ||
       rank(a) - rank(b) ||
       (a.best && b.best ? compareCounts(a.best.fixes, b.best.fixes) : 0) ||
       (a.name < b.name ? -1 : a.name > b.name ? 1 : 0) ||

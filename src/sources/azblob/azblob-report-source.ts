@@ -49,6 +49,7 @@ export class AzureBlobReportSource implements ReportSource {
         if (blob.name.endsWith("/")) continue;
         const ref: ReportRef = { uri: `${base}/${blob.name}`, name: blob.name };
         if (blob.properties.contentLength !== undefined) ref.size = blob.properties.contentLength;
+        if (blob.properties.lastModified !== undefined) ref.modified = Math.floor(blob.properties.lastModified.getTime() / 1000);
         yield tooLargeRef(ref, this.options.maxReportBytes);
       }
     }

@@ -77,6 +77,8 @@ export class GcsReportSource implements ReportSource {
         const ref: ReportRef = { uri: `gs://${this.spec.bucket}/${file.name}`, name: file.name };
         const size = Number(file.metadata.size);
         if (file.metadata.size !== undefined && Number.isFinite(size)) ref.size = size;
+        const updated = Date.parse(String(file.metadata.updated ?? ""));
+        if (Number.isFinite(updated)) ref.modified = Math.floor(updated / 1000);
         yield tooLargeRef(ref, this.options.maxReportBytes);
       }
       pageToken = (nextQuery as { pageToken?: string } | null | undefined)?.pageToken;

@@ -27,7 +27,7 @@ function problemRef(uri: string, name: string, kind: ReportProblemKind, message:
 
 /** A ref for a file whose stats are known (size cap applied). */
 export function fileRef(uri: string, name: string, stats: Stats, options: ResolvedSourceOptions): ReportRef {
-  return tooLargeRef({ uri, name, size: stats.size }, options.maxReportBytes);
+  return tooLargeRef({ uri, name, size: stats.size, modified: Math.floor(stats.mtimeMs / 1000) }, options.maxReportBytes);
 }
 
 /** Yields the refs under `root/relDir`; `entries` is that folder's already-read listing. */

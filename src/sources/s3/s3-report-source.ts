@@ -71,6 +71,7 @@ export class S3ReportSource implements ReportSource {
         if (key === undefined || key.endsWith("/")) continue;
         const ref: ReportRef = { uri: `s3://${bucket}/${key}`, name: key };
         if (object.Size !== undefined) ref.size = object.Size;
+        if (object.LastModified !== undefined) ref.modified = Math.floor(object.LastModified.getTime() / 1000);
         yield tooLargeRef(ref, this.options.maxReportBytes);
       }
       token = page.IsTruncated === true ? page.NextContinuationToken : undefined;
