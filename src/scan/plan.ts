@@ -14,14 +14,16 @@ export interface ExistingReport {
 
 export type Decision =
   | { scan: false; reason: "fresh" }
-  | { scan: true; reason: "forced" | "missing" | "older than --max-age" | "digest changed" | "digest not recorded" };
+  | { scan: true; reason: "forced" | "missing" | "older than --max-age" | "digest changed" | "digest not recorded" | "platform changed" };
 
-export function decide(target: ScanTarget, existing: ExistingReport | undefined, now: Date, maxAgeMs: number, force: boolean): Decision {
+/** `platform` is the one this run asks for (--platform, else the target's); a report of another is not fresh. */
+export function decide(target: ScanTarget, existing: ExistingReport | undefined, now: Date, maxAgeMs: number, force: boolean, platform?: string): Decision {
   if (force) return { scan: true, reason: "forced" };
   if (existing === undefined) return { scan: true, reason: "missing" };
   const record = existing.record?.reference === target.reference ? existing.record : undefined;
   const scannedAt = record === undefined ? existing.modified.getTime() : Date.parse(record.scannedAt);
   if (now.getTime() - scannedAt >= maxAgeMs) return { scan: true, reason: "older than --max-age" };
+  if (platform !== undefined && record?.platform !== undefined && record.platform !== null && record.platform !== platform) return { scan: true, reason: "platform changed" };
   if (target.digest !== undefined) {
     // A hand-made report has no record: its digest cannot be confirmed without reading it.
     if (record === undefined || (record.digest === null && record.reportDigest === null)) return { scan: true, reason: "digest not recorded" };

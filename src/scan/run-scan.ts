@@ -104,7 +104,7 @@ export async function runScan(options: ScanOptions, hooks: ScanHooks = {}): Prom
         return;
       }
       const existing = stored === undefined ? undefined : { modified: stored.modified, record: stored.metadata === undefined ? undefined : decodeRecord(stored.metadata) };
-      const decision = decide(target, existing, now(), options.maxAgeMs, options.force);
+      const decision = decide(target, existing, now(), options.maxAgeMs, options.force, options.passThrough.platform ?? target.platform);
       if (!decision.scan) {
         log.debug(`Skipping ${target.reference}: its report ${target.name} is fresh.`);
         summary.images.skippedFresh += 1;

@@ -76,6 +76,10 @@ test("freshness: age first, then the digest where it is known", () => {
   assert.equal(decide(pinned, { modified: now, record: record({ digest: D("b") }) }, now, day, false).reason, "digest changed");
   assert.equal(decide(pinned, { modified: now, record: record({ reportDigest: "aaaaaaaaaaaa" }) }, now, day, false).scan, false);
   assert.equal(decide(tag, { modified: now, record: record({ reference: "other", scannedAt: new Date(0).toISOString() }) }, now, day, false).scan, false, "a record of another reference is ignored");
+  const arm = { modified: now, record: record({ platform: "linux/arm64" }) };
+  assert.equal(decide(tag, arm, now, day, false, "linux/amd64").reason, "platform changed");
+  assert.equal(decide(tag, arm, now, day, false, "linux/arm64").scan, false);
+  assert.equal(decide(tag, arm, now, day, false).scan, false, "no platform asked: Scout's choice");
 });
 
 test("durations", () => {
