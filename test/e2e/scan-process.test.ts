@@ -4,11 +4,13 @@
 // partial report; the standalone binary, the plugin missing, and the pass-through flags.
 import { describe, test } from "node:test";
 import assert from "node:assert/strict";
+import { spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
+import { CLI_PATH } from "../support/fixtures.js";
 import { join } from "node:path";
 import { installStandIn } from "../support/scout-stand-in/install.js";
 import { alive, example, readSummary, reportName, scan, spawnScan, visibleFiles, waitFor } from "./scan-support.js";
-import { parseSummaryJson, runCli, tempDir } from "./sync-support.js";
+import { cleanEnv, parseSummaryJson, runCli, tempDir } from "./sync-support.js";
 
 const FAST = ["--retry-delay", "20ms", "--timeout", "20s"];
 const images = (n: number, prefix = "fleet/app"): string[] => Array.from({ length: n }, (_, i) => `${prefix}-${i}:1`);
@@ -181,5 +183,18 @@ describe("scoutgraph scan: running Scout", () => {
       assert.match(r.stderr, message);
     }
     assert.equal(standIn.events().length, 0);
+  });
+
+  test("on a terminal, standard error shows a progress line", { skip: spawnSync("script", ["--version"]).status !== 0 ? "no script(1) here" : false }, () => {
+    const refs = images(3);
+    const standIn = installStandIn({ defaultReport: example("cartography-sample.txt"), defaultDelayMs: 300, images: table(refs) });
+    const dest = join(tempDir(), "out");
+    // script(1) gives the CLI a pseudo-terminal, so stderr.isTTY is true as in an interactive run.
+    const command = [process.execPath, CLI_PATH, "scan", "--docker-scout-source", dest, ...refs, "--concurrency", "1"].join(" ");
+    const r = spawnSync("script", ["-qec", command, "/dev/null"], { env: { ...cleanEnv(standIn.env), TERM: "xterm" } as NodeJS.ProcessEnv, encoding: "utf8", timeout: 60_000 });
+    assert.equal(r.status, 0, r.stdout);
+    assert.ok(r.stdout.includes("\r\u001b[Kscanned "), "the line is redrawn in place");
+    assert.match(r.stdout, /scanned \d+, fresh 0, failed 0, running \d+ \(\d\/3/);
+    assert.match(r.stdout, /scoutgraph scan: ok/);
   });
 });
