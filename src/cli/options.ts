@@ -261,7 +261,8 @@ export const OPTIONS: readonly OptionDef[] = [
     long: "images-file",
     valueName: "FILE",
     type: "string",
-    description: "Also scan the image references in FILE, one per line (`#` starts a comment); `-` reads standard input.",
+    description:
+      "Also scan the image references in FILE, one per line (`#` starts a comment), or the coverage section of a `report --format json` file; `-` reads standard input.",
     group: "Scan",
     commands: ["scan"],
   },

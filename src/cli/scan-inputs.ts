@@ -2,6 +2,7 @@
 // input for `-`) and --from-graph, de-duplicated by buildTargets.
 import { readFile } from "node:fs/promises";
 import { ScoutgraphError } from "../errors.js";
+import { coverageInputs, isCoverageJson } from "../scan/coverage-input.js";
 import { isCovered, readGraphImages, targetInputsOf } from "../scan/graph-images.js";
 import { buildTargets, parseImageLines, type TargetInput, type TargetList } from "../scan/targets.js";
 import type { SyncLogger } from "../sync/logger.js";
@@ -23,6 +24,13 @@ export async function imagesFileInputs(file: string, stdin: NodeJS.ReadableStrea
     throw new ScoutgraphError("USAGE", `--images-file ${file} cannot be read (${(err as NodeJS.ErrnoException).code ?? String(err)}).`);
   }
   const label = file === "-" ? "stdin" : file;
+  if (isCoverageJson(text)) {
+    try {
+      return coverageInputs(text, label);
+    } catch (err) {
+      throw new ScoutgraphError("USAGE", `--images-file ${label}: ${(err as Error).message}.`);
+    }
+  }
   return parseImageLines(text).map((l) => ({ reference: l.reference, where: `${label}:${l.line}`, origin: "file" as const }));
 }
 

@@ -154,3 +154,23 @@ test("the summary text names every count and failure reason; the progress line",
   assert.equal(new ScanSummaryRecorder("d", "c", 0).finish({ code: "SCOUT", message: "m" }, false).status, "failed");
   assert.equal(new ScanSummaryRecorder("d", "c", 0).finish(undefined, true).status, "interrupted");
 });
+
+test("a report JSON's coverage section as scan input", async () => {
+  const { coverageInputs, isCoverageJson } = await import("../../src/scan/coverage-input.js");
+  const pinned = `acct.dkr.ecr.us-east-1.amazonaws.com/api@${D("a")}`;
+  const json = JSON.stringify({
+    coverage: {
+      runningWithoutReport: [{ reference: pinned, digest: D("a") }],
+      containersWithoutImage: [{ reference: "" }, { reference: "docker.io/library/redis:7" }],
+      staleReports: [{ targetImage: "shop/web:1" }],
+      maxAgeSeconds: 86400,
+    },
+  });
+  assert.equal(isCoverageJson(json), true);
+  assert.equal(isCoverageJson("alpine\n"), false);
+  const inputs = coverageInputs(json, "r.json");
+  assert.deepEqual(inputs.map((i) => i.reference), [`registry://${pinned}`, "docker.io/library/redis:7", "shop/web:1"]);
+  assert.equal(inputs[1]?.where, "r.json coverage.containersWithoutImage[1]");
+  assert.equal(buildTargets(inputs).targets[0]?.digest, D("a"));
+  assert.throws(() => coverageInputs("{\"images\": []}", "r.json"), /no coverage section/);
+});
