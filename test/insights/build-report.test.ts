@@ -274,3 +274,37 @@ test("the report carries its version, time, store and filters", () => {
   assert.deepEqual(report.filters, { image: "x", base: null, minSeverity: "low", top: 3 });
   assert.deepEqual(report.topActions, []);
 });
+
+describe("without Cartography context (the embedded store, a graph with only Docker Scout data)", () => {
+  test("today's report: ranked by fixes, no context, no coverage; --group-by owner puts everything under no known owner", () => {
+    const rows = { bases: [base("node:20")], images: [img("b", "node:20"), img("a", "node:20")], recommendations: [rec("node:20", "22", [1, 0, 0, 0])] };
+    const report = build(rows);
+    assert.equal(report.rankedBy, "fixes");
+    assert.equal(report.context, null);
+    assert.equal(report.coverage, null);
+    assert.equal(report.groups, null);
+    assert.deepEqual(report.images.map((i) => [i.id, i.context]), [["a", null], ["b", null]]);
+    assert.deepEqual(build(rows, { groupBy: "owner" }).groups?.map((g) => [g.owner, g.report.images.length]), [[null, 2]]);
+    // --running and --exposed keep nothing: nothing is known to run.
+    assert.equal(build(rows, { running: true }).images.length, 0);
+  });
+
+  test("--max-age alone gives the stale-report part of coverage, oldest first", () => {
+    const now = NOW.getTime() / 1000;
+    const report = build(
+      {
+        bases: [base("node:20")],
+        staleReports: [
+          { source: "b.txt", targetImage: "b:1", targetDigest: "bb", baseId: "node:20", asOf: now - 10 * 86_400 },
+          { source: "a.txt", targetImage: "a:1", targetDigest: null, baseId: "node:20", asOf: now - 40 * 86_400 },
+        ],
+      },
+      { maxAgeSeconds: 7 * 86_400 },
+    );
+    assert.deepEqual(report.coverage?.staleReports?.map((s) => [s.source, Math.round(s.ageSeconds / 86_400), s.base.id]), [
+      ["a.txt", 40, "node:20"],
+      ["b.txt", 10, "node:20"],
+    ]);
+    assert.deepEqual([report.coverage?.runningWithoutReport, report.coverage?.containersWithoutImage, report.coverage?.maxAgeSeconds], [[], [], 7 * 86_400]);
+  });
+});
