@@ -10,7 +10,7 @@ import { installStandIn, type StandIn } from "../support/scout-stand-in/install.
 import { FAILING_IMAGES, fleetConfig, OK_IMAGES, readRecord, readSummary, reportName, scan, visibleFiles, alive } from "./scan-support.js";
 import { parseSummaryJson, runCli, tempDir } from "./sync-support.js";
 
-const COMMON = ["--timeout", "1500ms", "--retries", "2", "--retry-delay", "20ms", "--concurrency", "3"];
+const COMMON = ["--timeout", "3s", "--retries", "2", "--retry-delay", "20ms", "--concurrency", "3"];
 
 async function graphDump(store: string): Promise<string> {
   const queries = [
