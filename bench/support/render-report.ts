@@ -112,9 +112,11 @@ function blockRows(rec: Recommendation, base: VulnerabilityCounts, reason: strin
 
 function renderTable(recs: Recommendation[], base: VulnerabilityCounts, reasons: string[], format: ReportFormat): string[] {
   const rows = recs.flatMap((r, i) => blockRows(r, base, reasons[i % reasons.length] ?? "", format));
-  const tw = Math.max(3, ...rows.map((r) => r.tag.length));
-  const dw = Math.max(53, ...rows.map((r) => r.details.length));
-  const pw = Math.max(6, ...rows.map((r) => r.pushed.length));
+  // A reduce, not Math.max(...): a report may have hundreds of thousands of rows.
+  const widest = (min: number, cell: (r: Row) => string): number => rows.reduce((w, r) => Math.max(w, cell(r).length), min);
+  const tw = widest(3, (r) => r.tag);
+  const dw = widest(53, (r) => r.details);
+  const pw = widest(6, (r) => r.pushed);
   const vw = 30;
   const centre = (s: string, w: number) => s.padStart(Math.floor((w + s.length) / 2)).padEnd(w);
   const lines = [
@@ -167,13 +169,13 @@ export function renderReport(input: RenderInput): string {
   if (input.sections.refresh) {
     lines.push("Refresh base image", "  Rebuild the image using a newer base image version. Updating this may result in breaking changes.", "", "");
     if (refresh.length === 0) lines.push(`  ${mark} This image version is up to date.`);
-    else lines.push(...renderTable(refresh, base.vulnerabilities, ["Newer image for same tag"], format));
+    else for (const line of renderTable(refresh, base.vulnerabilities, ["Newer image for same tag"], format)) lines.push(line);
     lines.push("", "");
   }
   if (input.sections.change) {
     lines.push("Change base image", "  The list displays new recommended tags in descending order, where the top results are rated as most suitable.", "", "");
     if (change.length === 0) lines.push(`  ${mark} There are no tag recommendations at this time.`);
-    else lines.push(...renderTable(change, base.vulnerabilities, input.reasons, format));
+    else for (const line of renderTable(change, base.vulnerabilities, input.reasons, format)) lines.push(line);
   }
   const body = format.trailingSpaces ? lines.map((l) => (l === "" ? l : `${l}   `)) : lines.map((l) => l.trimEnd());
   return body.join(format.lineEnding) + format.lineEnding;

@@ -9,5 +9,13 @@ export async function openStore(config: StoreConfig, options: { readOnly?: boole
     return new Neo4jGraphStore({ uri: config.uri, user: config.user, password: config.password, database: config.database });
   }
   const { EmbeddedGraphStore } = await import("../stores/embedded/embedded-graph-store.js");
+  embeddedLoaded = await import("../stores/embedded/write-session.js");
   return new EmbeddedGraphStore({ path: config.path, readOnly: options.readOnly === true });
+}
+
+let embeddedLoaded: typeof import("../stores/embedded/write-session.js") | undefined;
+
+/** Synchronously drop this process's embedded-store copies (for an exit that cannot wait). */
+export function abandonEmbeddedWrites(): void {
+  embeddedLoaded?.abandonAllSync();
 }

@@ -11,7 +11,7 @@ import { keepRunningWhenStdoutCloses } from "./closed-stdout.js";
 import { exitCodeOfSummary } from "./exit-codes.js";
 import { cliLogging, type CliLogging } from "./cli-logging.js";
 import type { ResolvedOptions } from "./option-values.js";
-import { openStore } from "./open-store.js";
+import { abandonEmbeddedWrites, openStore } from "./open-store.js";
 import { renderSummaryJson, renderSummaryText } from "./render-summary.js";
 import { sourceFromFlags } from "./source-flags.js";
 import { describeStore, storeConfigOf } from "./store-config.js";
@@ -50,7 +50,7 @@ export async function executeSync(resolved: ResolvedOptions, io: CliIO, missingS
     }
 
     const store = await openStore(storeConfig);
-    const summary = await withInterrupts((signal) =>
+    const summary = await withInterrupts(logging, storeConfig.kind, (signal) =>
       syncTo(store, logging, signal, {
         source,
         store,
@@ -81,20 +81,41 @@ async function syncTo(
     return await runSync(options, { signal, logger: logging.log, onProgress: (p) => logging.progress.update(p) });
   } catch (err) {
     if (!(err instanceof SyncError)) throw err;
-    if (err.code === "INTERRUPTED") logging.log.warn("Interrupted: stopped before the end; no cleanup.");
-    else logging.log.error(err.message);
+    if (err.code === "INTERRUPTED") {
+      logging.log.warn(
+        store.kind === "embedded"
+          ? "Interrupted: stopped before the end; no cleanup; the store keeps the graph from before this run."
+          : "Interrupted: stopped before the end; no cleanup.",
+      );
+    }
+    if (err.code !== "INTERRUPTED") logging.log.error(err.message);
     return err.summary;
   } finally {
     await store.close().catch((err: unknown) => logging.log.debug(`closing the store: ${String(err)}`));
   }
 }
 
-/** Ctrl-C asks the run to stop cleanly (the current write finishes); a second Ctrl-C exits now. */
-async function withInterrupts<T>(work: (signal: AbortSignal) => Promise<T>): Promise<T> {
+/**
+ * Ctrl-C asks the run to stop cleanly (the current write finishes); a second Ctrl-C exits now.
+ * Exiting now is safe for the embedded store: a sync only ever writes a private copy of the file,
+ * so the copy is deleted (synchronously, before exit) and the published store is untouched. On
+ * Neo4j each batch is its own transaction, which the server rolls back when the connection drops.
+ */
+async function withInterrupts<T>(logging: CliLogging, storeKind: string, work: (signal: AbortSignal) => Promise<T>): Promise<T> {
   const controller = new AbortController();
   const onSignal = (): void => {
-    if (controller.signal.aborted) process.exit(EXIT.INTERRUPTED);
-    controller.abort();
+    if (!controller.signal.aborted) {
+      controller.abort();
+      return;
+    }
+    logging.progress.stop();
+    if (storeKind === "embedded") {
+      abandonEmbeddedWrites();
+      logging.log.warn("Interrupted again: exiting now; the store keeps the graph from before this run.");
+    } else {
+      logging.log.warn("Interrupted again: exiting now.");
+    }
+    process.exit(EXIT.INTERRUPTED);
   };
   process.on("SIGINT", onSignal);
   process.on("SIGTERM", onSignal);

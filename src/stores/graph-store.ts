@@ -45,6 +45,12 @@ export interface GraphStore {
   writeBatch(batch: GraphBatch, ctx: WriteContext): Promise<WriteStats>;
   /** Delete what the run did not touch, in bounded batches. Only call after a run with no failures. */
   cleanup(ctx: WriteContext): Promise<CleanupStats>;
+  /**
+   * End a run (called by runSync): "commit" after a run that completed, "discard" after one that
+   * failed or was interrupted. Stores that stage a run (embedded: all or nothing) publish or drop
+   * it here; stores without it (Neo4j) have committed each batch already.
+   */
+  finishRun?(outcome: "commit" | "discard"): Promise<void>;
   /** Run a read-only query; values come back as plain JS (integers as numbers, lists as arrays). */
   query(cypher: string, params?: Record<string, unknown>): Promise<Row[]>;
   close(): Promise<void>;

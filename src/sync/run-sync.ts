@@ -87,6 +87,7 @@ export async function runSync(options: SyncOptions, hooks: SyncHooks = {}): Prom
   recorder.summary.source = source.uri;
   log.info(`Using Docker Scout recommendation reports from ${source.uri}`);
 
+  let finished = false;
   try {
     // The store first: an unreachable store fails before anything is listed or read.
     let index: DigestIndex;
@@ -163,11 +164,16 @@ export async function runSync(options: SyncOptions, hooks: SyncHooks = {}): Prom
 
     try {
       await cleanupIfSafe(store, updateTag, recorder, log);
+      // A store that stages the run (embedded) makes it the store's graph only now.
+      finished = true;
+      await store.finishRun?.("commit");
     } catch (err) {
       throw fatal(codeOf(err, "STORE"), err);
     }
     return recorder.finish(counts.failed > 0 ? "partial" : "ok");
   } finally {
+    // Failed or interrupted: a staging store keeps the graph from before the run.
+    if (!finished) await store.finishRun?.("discard").catch((err: unknown) => log.debug(`discarding the run's writes: ${messageOf(err)}`));
     if (typeof options.source === "string") await source.close().catch(() => undefined);
   }
 

@@ -1,5 +1,5 @@
 // Ctrl-C during a sync: the run stops cleanly (the current write finishes), prints its summary,
-// skips cleanup and exits 130; the store stays usable.
+// skips cleanup and exits 130; the embedded store keeps the graph from before the run (here: none).
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { spawn } from "node:child_process";
@@ -35,15 +35,14 @@ test("SIGINT mid-run: summary printed, status interrupted, no cleanup, exit 130"
   assert.ok(sent, "the run ended before it could be interrupted");
   assert.equal(code, 130, stderr.split("\n").slice(-5).join("\n"));
   assert.match(stdout, /^scoutgraph sync: interrupted/);
-  assert.match(stderr, /Interrupted: stopped before the end; no cleanup\./);
+  assert.match(stderr, /Interrupted: stopped before the end; no cleanup; the store keeps the graph from before this run\./);
   const s = parseSummaryJson(summary);
   assert.equal(s.status, "interrupted");
   assert.equal(s.cleanup.ran, false);
   assert.ok(s.reports.ingested < 2000, `ingested ${s.reports.ingested}`);
 
-  // The store is intact and holds what was written before the interrupt.
+  // Nothing of the interrupted run was published: the store was fresh, so there is none yet.
   const q = await runCli(["query", "MATCH (i:Image) RETURN count(i) AS n", "--store", store, "--json"]);
-  assert.equal(q.code, 0, q.stderr);
-  const n = (JSON.parse(q.stdout) as { n: number }[])[0]?.n ?? -1;
-  assert.ok(n > 0 && n < 2000, `Image nodes after the interrupt: ${n}`);
+  assert.equal(q.code, 1, q.stderr);
+  assert.match(q.stderr, /there is no embedded store at .*graph\.db: run scoutgraph sync first/);
 });

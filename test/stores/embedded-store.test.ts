@@ -3,9 +3,9 @@
 // read-only guard, reopening, and the errors for bad paths.
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync } from "node:fs";
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync, mkdirSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { basename, dirname, join } from "node:path";
 import { parseReport, isParsed } from "../../src/report/index.js";
 import { BatchBuilder } from "../../src/graph/batch-builder.js";
 import { DigestIndex } from "../../src/graph/digest-index.js";
@@ -527,7 +527,7 @@ describe("embedded store: query(), reopening and errors", () => {
   });
 
   test("LadybugDB's other open failures read as one line; the binding is found per platform", () => {
-    // The exact texts LadybugDB 0.19.1 gives (a 0.20 file; a file it cannot map).
+    // The exact texts LadybugDB gives (a file of another storage version; a file it cannot open).
     assert.equal(
       describeOpenError("/s/db", new Error("Runtime exception: Trying to read a database file with a different version. Database file version: 47, Current build storage version: 43")),
       "/s/db was written by another LadybugDB storage version (47; this build reads 43): use the scoutgraph that wrote it, or sync into a new --store",
@@ -536,14 +536,15 @@ describe("embedded store: query(), reopening and errors", () => {
     assert.deepEqual(bindingPackages("darwin", "arm64"), ["@ladybugdb/core-darwin-arm64", "@ladybugdb/core"]);
   });
 
-  test("a store already open for writing in another process is reported as locked", async () => {
+  test("a store being written by another process is refused in one line; a dead writer's lock is not", async () => {
     const path = tempStorePath();
     await (await openStore(path)).close();
     const { spawn } = await import("node:child_process");
+    const storeModule = new URL("../../src/stores/embedded/embedded-graph-store.js", import.meta.url).href;
     const holder = spawn(
       process.execPath,
-      ["--input-type=module", "-e", `const {loadLadybug}=await import(${JSON.stringify(new URL("../../src/stores/embedded/ladybug.js", import.meta.url).href)});` +
-        `const l=await loadLadybug();const db=new l.Database(${JSON.stringify(path)},2**26,true,false,2**32);await db.init();console.log("open");setTimeout(()=>db.close(),20000);`],
+      ["--input-type=module", "-e", `const {EmbeddedGraphStore}=await import(${JSON.stringify(storeModule)});` +
+        `const s=new EmbeddedGraphStore({path:${JSON.stringify(path)}});await s.verifyConnectivity();console.log("open");setTimeout(()=>s.close(),20000);`],
       { stdio: ["ignore", "pipe", "inherit"] },
     );
     try {
@@ -552,10 +553,20 @@ describe("embedded store: query(), reopening and errors", () => {
         holder.on("exit", () => reject(new Error("holder exited early")));
       });
       const store = new EmbeddedGraphStore({ path });
-      await assert.rejects(store.verifyConnectivity(), /is locked by another process/);
+      await assert.rejects(store.verifyConnectivity(), new RegExp(`a scoutgraph sync \\(pid ${holder.pid}\\) is writing the store .*; retry when it has finished$`));
       await store.close();
+      // Readers are not blocked: they read the published file.
+      const reader = new EmbeddedGraphStore({ path, readOnly: true });
+      assert.deepEqual(await reader.query("RETURN 1 AS one"), [{ one: 1 }]);
+      await reader.close();
     } finally {
-      holder.kill();
+      holder.kill("SIGKILL");
+      await new Promise((resolve) => holder.on("close", resolve));
     }
+    // The holder died without releasing its lock (and left its copy): the next writer takes over.
+    const next = new EmbeddedGraphStore({ path });
+    await next.verifyConnectivity();
+    await next.close();
+    assert.deepEqual(readdirSync(dirname(path)).filter((n) => n.startsWith(basename(path)) && n !== basename(path)), []);
   });
 });

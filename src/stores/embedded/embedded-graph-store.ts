@@ -10,6 +10,8 @@ import type { CleanupStats, GraphStore, ImageDigestRow, Row, WriteContext, Write
 import { readCatalog, readMacros } from "./catalog.js";
 import { allRows, resultList, type LbugConnection, type LbugDatabase, type LbugPreparedStatement } from "./ladybug.js";
 import { openDatabase } from "./open-database.js";
+import { busyMessage, openWriteSession, type WriteSession } from "./write-session.js";
+import { liveHolder } from "./writer-lock.js";
 import { writeRows, type ExecuteChunked } from "./bulk-write.js";
 import { CLEANUP_BATCH, IMAGE_DIGESTS_QUERY, cleanupStatements, nodeWritePlan, relWritePlan } from "./statements.js";
 import { FORMAT_TABLE, STORE_FORMAT_VERSION, commentStatement, formatComment, graphTables, parseFormatComment, planMigration } from "./tables.js";
@@ -51,6 +53,8 @@ export class EmbeddedGraphStore implements GraphStore {
   private db: LbugDatabase | undefined;
   private conn: LbugConnection | undefined;
   private opening: Promise<LbugConnection> | undefined;
+  /** Writable stores write a private copy of the file, published by finishRun("commit") or close(). */
+  private session: WriteSession | undefined;
   private readonly prepared = new Map<string, LbugPreparedStatement>();
   private tail: Promise<void> = Promise.resolve();
 
@@ -188,12 +192,31 @@ export class EmbeddedGraphStore implements GraphStore {
     return this.exclusive(async (conn) => (await this.run(conn, cypher, params)).map(toPlainRow));
   }
 
+  /**
+   * End a run: "commit" publishes everything written since the store was opened as the store's
+   * graph (one atomic rename), "discard" drops it (the file keeps the graph from before). Either
+   * way the store can be used again (a later write opens a new copy).
+   */
+  async finishRun(outcome: "commit" | "discard"): Promise<void> {
+    const release = await this.lock();
+    try {
+      await this.endSession(outcome);
+    } finally {
+      release();
+    }
+  }
+
+  /** Closes the store; what was written and not yet committed or discarded is committed. */
   async close(): Promise<void> {
     const release = await this.lock();
     try {
       const opening = this.opening;
       this.opening = undefined;
       if (opening) await opening.catch(() => undefined);
+      if (this.session) {
+        await this.endSession("commit");
+        return;
+      }
       this.prepared.clear();
       await this.conn?.close();
       await this.db?.close();
@@ -202,6 +225,18 @@ export class EmbeddedGraphStore implements GraphStore {
       this.db = undefined;
       release();
     }
+  }
+
+  private async endSession(outcome: "commit" | "discard"): Promise<void> {
+    const session = this.session;
+    this.session = undefined;
+    this.prepared.clear();
+    this.conn = undefined;
+    this.db = undefined;
+    this.opening = undefined;
+    if (!session) return;
+    if (outcome === "commit") await session.publish();
+    else await session.discard();
   }
 
   /** Execute `cypher` over `rows` in chunks of `chunkRows`, inside the caller's transaction. */
@@ -263,14 +298,25 @@ export class EmbeddedGraphStore implements GraphStore {
   }
 
   private async open(): Promise<LbugConnection> {
-    const { db, conn } = await openDatabase(this.path, {
-      readOnly: this.options.readOnly ?? false,
-      bufferPoolBytes: this.options.bufferPoolBytes ?? DEFAULT_BUFFER_POOL,
-      maxDbBytes: this.options.maxDbBytes ?? DEFAULT_MAX_DB,
-    });
-    this.db = db;
-    this.conn = conn;
-    return conn;
+    const bufferPoolBytes = this.options.bufferPoolBytes ?? DEFAULT_BUFFER_POOL;
+    const maxDbBytes = this.options.maxDbBytes ?? DEFAULT_MAX_DB;
+    if (!this.options.readOnly) {
+      const session = await openWriteSession(this.path, { bufferPoolBytes, maxDbBytes });
+      this.session = session;
+      this.db = session.db;
+      this.conn = session.conn;
+      return session.conn;
+    }
+    try {
+      const { db, conn } = await openDatabase(this.path, { readOnly: true, bufferPoolBytes, maxDbBytes });
+      this.db = db;
+      this.conn = conn;
+      return conn;
+    } catch (err) {
+      // A first sync has not published yet: say so rather than "no store" or an engine error.
+      const holder = liveHolder(this.path);
+      if (holder) throw storeError(busyMessage(this.path, holder.pid), err);
+      throw err;
+    }
   }
-
 }

@@ -39,6 +39,9 @@ export interface LbugModule {
     enableCompression?: boolean,
     readOnly?: boolean,
     maxDBSize?: number,
+    autoCheckpoint?: boolean,
+    checkpointThreshold?: number,
+    throwOnWalReplayFailure?: boolean,
   ) => LbugDatabase;
   Connection: new (database: LbugDatabase, numThreads?: number) => LbugConnection;
   VERSION: string;

@@ -9,6 +9,13 @@ export interface OpenOptions {
   readOnly: boolean;
   bufferPoolBytes: number;
   maxDbBytes: number;
+  /** The store as the user named it, for messages (a sync opens a private copy of it). */
+  displayPath?: string;
+  /**
+   * Replay a write-ahead log up to its last complete commit instead of failing on a torn tail
+   * (only a copy is ever opened for writing, so a bad tail costs nothing that was published).
+   */
+  tolerateTornWal?: boolean;
 }
 
 /** One clear line for the ways opening a store file fails. */
@@ -26,19 +33,21 @@ export function describeOpenError(path: string, err: unknown): string {
 
 export async function openDatabase(path: string, options: OpenOptions): Promise<{ db: LbugDatabase; conn: LbugConnection }> {
   const lbug = await loadLadybug();
+  const shown = options.displayPath ?? path;
   const fail = (message: string, cause?: unknown): ScoutgraphError => new ScoutgraphError("STORE", message, { cause });
-  if (existsSync(path) && statSync(path).isDirectory()) throw fail(describeOpenError(path, new Error("cannot be a directory")));
-  if (options.readOnly && !existsSync(path)) throw fail(`there is no embedded store at ${path}: run scoutgraph sync first, or pass --store`);
+  if (existsSync(shown) && statSync(shown).isDirectory()) throw fail(describeOpenError(shown, new Error("cannot be a directory")));
+  if (options.readOnly && !existsSync(path)) throw fail(`there is no embedded store at ${shown}: run scoutgraph sync first, or pass --store`);
   if (!options.readOnly) mkdirSync(dirname(path), { recursive: true });
   let db: LbugDatabase | undefined;
   try {
-    db = new lbug.Database(path, options.bufferPoolBytes, true, options.readOnly, options.maxDbBytes);
+    // Positional: path, buffer pool, compression, read-only, max size, auto-checkpoint, checkpoint threshold, throw on WAL replay failure.
+    db = new lbug.Database(path, options.bufferPoolBytes, true, options.readOnly, options.maxDbBytes, true, -1, options.tolerateTornWal !== true);
     await db.init();
     const conn = new lbug.Connection(db);
     await conn.init();
     return { db, conn };
   } catch (err) {
     await db?.close().catch(() => undefined);
-    throw fail(describeOpenError(path, err), err);
+    throw fail(describeOpenError(shown, err), err);
   }
 }
