@@ -178,34 +178,34 @@ export function toStaleReportRow(r: Row): StaleReportRow {
   return { source: str(r.source), targetImage: str(r.target_image), targetDigest: str(r.target_digest), baseId: str(r.base_id) ?? "", asOf: num(r.as_of) ?? 0 };
 }
 
+/** Each row of a streamed read, converted as it arrives (never a second full copy of the rows). */
+async function readAll(rows: AsyncIterable<Row>, add: (row: Row) => void): Promise<void> {
+  for await (const row of rows) add(row);
+}
+
 /**
- * Read the whole fleet from a store: four queries, O(images + bases + recommendations + unmatched
- * reports), plus the context queries on Neo4j and the stale-report query with --max-age.
+ * Read the whole fleet from a store: four streamed queries, O(images + bases + recommendations +
+ * unmatched reports), plus the context queries on Neo4j and the stale-report query with --max-age.
  */
 export async function fetchFleetRows(store: GraphStore, options: FetchOptions = {}): Promise<FleetRows> {
   const withContext = store.kind === "neo4j" && options.context !== false;
   const maxAge = options.maxAgeSeconds ?? null;
   const cutoff = Math.floor((options.now ?? new Date()).getTime() / 1000) - (maxAge ?? 0);
-  const extra = Promise.all([
-    withContext ? readContext(store) : Promise.resolve(null),
-    maxAge === null ? Promise.resolve([]) : store.query(STALE_REPORTS_QUERY, { cutoff }),
-  ]);
+  const unmatchedReports: UnmatchedReportRow[] = [];
+  const staleReports: StaleReportRow[] = [];
+  const fleet: FleetRows = { storeKind: store.kind, images: [], bases: [], recommendations: [], unmatchedReports, context: null, staleReports };
   // Issued together: Neo4j runs them in parallel sessions (the server's time dominates); the
   // embedded store queues its operations on its one connection, so this is safe there too.
-  const [images, bases, recommendations, unmatched] = await Promise.all([
-    store.query(imagesQuery(store.kind)),
-    store.query(BASES_QUERY),
-    store.query(RECOMMENDATIONS_QUERY),
-    store.query(UNMATCHED_REPORTS_QUERY),
+  const [context] = await Promise.all([
+    withContext ? readContext(store) : Promise.resolve(null),
+    readAll(store.stream(imagesQuery(store.kind)), (r) => {
+      for (const image of toImageRows(r)) fleet.images.push(image);
+    }),
+    readAll(store.stream(BASES_QUERY), (r) => fleet.bases.push(toBaseRow(r))),
+    readAll(store.stream(RECOMMENDATIONS_QUERY), (r) => fleet.recommendations.push(toRecommendationRow(r))),
+    readAll(store.stream(UNMATCHED_REPORTS_QUERY), (r) => unmatchedReports.push(toUnmatchedReportRow(r))),
+    maxAge === null ? Promise.resolve() : readAll(store.stream(STALE_REPORTS_QUERY, { cutoff }), (r) => staleReports.push(toStaleReportRow(r))),
   ]);
-  const [context, stale] = await extra;
-  return {
-    storeKind: store.kind,
-    images: images.flatMap(toImageRows),
-    bases: bases.map(toBaseRow),
-    recommendations: recommendations.map(toRecommendationRow),
-    unmatchedReports: unmatched.map(toUnmatchedReportRow),
-    context,
-    staleReports: stale.map(toStaleReportRow),
-  };
+  fleet.context = context;
+  return fleet;
 }

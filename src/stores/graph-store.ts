@@ -51,7 +51,12 @@ export interface GraphStore {
    * it here; stores without it (Neo4j) have committed each batch already.
    */
   finishRun?(outcome: "commit" | "discard"): Promise<void>;
-  /** Run a read-only query; values come back as plain JS (integers as numbers, lists as arrays). */
+  /**
+   * Run a read-only query; values come back as plain JS (integers as numbers, lists as arrays).
+   * User Cypher is sandboxed: anything but a graph read is a USAGE error (docs/embedded-store.md).
+   */
   query(cypher: string, params?: Record<string, unknown>): Promise<Row[]>;
+  /** The same read, row by row, so that a result of any size is read in bounded memory. */
+  stream(cypher: string, params?: Record<string, unknown>): AsyncIterable<Row>;
   close(): Promise<void>;
 }

@@ -83,7 +83,7 @@ function summary(uri: string, result: FileResult): string {
   lines.push(`  base image  ${base.name}:${base.tag}  ${counts(base.vulnerabilities)}`);
   if (base.alternative_tags.length > 0) lines.push(`  also        ${base.alternative_tags.join(", ")}`);
   lines.push(`  recommendations: ${result.recommendations.length === 0 ? "none (up to date)" : result.recommendations.length}`);
-  const width = Math.max(0, ...result.recommendations.map((r) => r.tag.length));
+  const width = result.recommendations.reduce((w, r) => Math.max(w, r.tag.length), 0);
   for (const r of result.recommendations) {
     lines.push(`    ${r.section.padEnd(7)}  ${r.tag.padEnd(width)}  ${counts(r.vulnerabilities)}  ${fixes(base.vulnerabilities, r.vulnerabilities)}`);
   }

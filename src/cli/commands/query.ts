@@ -1,11 +1,13 @@
 // `scoutgraph query "CYPHER"`: a read-only query against either store, printed as a table or JSON.
-// Write clauses are refused by the stores (a USAGE error, exit 2).
+// Anything but a graph read is refused by the stores' sandboxes (a USAGE error, exit 2); rows are
+// streamed to stdout, so a result of any size runs in bounded memory.
 import type { Command } from "commander";
 import { EXIT } from "../../errors.js";
 import { cliLogging } from "../cli-logging.js";
 import { openStore } from "../open-store.js";
 import { addOptions, resolveOptions } from "../option-values.js";
-import { renderRowsJson, renderTable } from "../render-table.js";
+import { BufferedSink } from "../buffered-sink.js";
+import { writeRowsJson, writeTable } from "../render-table.js";
 import { storeConfigOf } from "../store-config.js";
 import { PROCESS_IO } from "../sync-runner.js";
 
@@ -22,8 +24,13 @@ export function registerQueryCommand(program: Command): void {
     try {
       // Fail in a second on an unreachable server, not after the driver's 30 s of retries.
       await store.verifyConnectivity();
-      const rows = await store.query(cypher);
-      io.stdout.write(resolved.values.json === true ? renderRowsJson(rows) : renderTable(rows));
+      const sink = new BufferedSink(process.stdout);
+      try {
+        await (resolved.values.json === true ? writeRowsJson : writeTable)(store.stream(cypher), sink);
+      } finally {
+        // What was printed before a failure still reaches the reader.
+        await sink.flush();
+      }
       process.exitCode = EXIT.OK;
     } finally {
       await store.close();

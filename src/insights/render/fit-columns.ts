@@ -51,7 +51,7 @@ export function truncateMiddle(s: string, width: number): string {
  * rest grow back); with nothing left to drop they shrink to their header's width.
  */
 export function fitColumns(specs: readonly ColumnSpec[], cells: readonly string[][], width: number): FittedColumn[] {
-  const natural = specs.map((s, i) => Math.max(textWidth(s.header), ...cells.map((r) => textWidth(r[i] ?? ""))));
+  const natural = specs.map((s, i) => cells.reduce((w, r) => Math.max(w, textWidth(r[i] ?? "")), textWidth(s.header)));
   let cols: FittedColumn[] = specs.map((_, index) => ({ index, width: natural[index] ?? 0 }));
   const total = (): number => cols.reduce((sum, c) => sum + c.width, 0) + GAP * Math.max(0, cols.length - 1);
   const soft = (c: FittedColumn): number => {

@@ -35,7 +35,7 @@ const SEVERITY_COLUMNS: Column[] = SEVERITIES.map((s) => ({ label: s[0]!.toUpper
 function chart(actions: TopAction[]): string {
   if (actions.length === 0) return "<p>No base-image update fixes anything at this severity.</p>";
   const total = (c: Counts): number => SEVERITIES.reduce((sum, s) => sum + c[s], 0);
-  const max = Math.max(1, ...actions.map((a) => total(a.fleetFixes)));
+  const max = actions.reduce((m, a) => Math.max(m, total(a.fleetFixes)), 1);
   const items = actions.map((a) => {
     let x = 0;
     const bars = SEVERITIES.map((s) => {

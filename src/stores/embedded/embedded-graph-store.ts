@@ -12,6 +12,7 @@ import { allRows, resultList, type LbugConnection, type LbugDatabase, type LbugP
 import { openDatabase } from "./open-database.js";
 import { busyMessage, openWriteSession, type WriteSession } from "./write-session.js";
 import { liveHolder } from "./writer-lock.js";
+import { readRows } from "./read-query.js";
 import { writeRows, type ExecuteChunked } from "./bulk-write.js";
 import { CLEANUP_BATCH, IMAGE_DIGESTS_QUERY, cleanupStatements, nodeWritePlan, relWritePlan } from "./statements.js";
 import { FORMAT_TABLE, STORE_FORMAT_VERSION, commentStatement, formatComment, graphTables, parseFormatComment, planMigration } from "./tables.js";
@@ -41,8 +42,6 @@ const DEFAULT_BUFFER_POOL = 512 * 1024 * 1024;
 // Measured: converting a list parameter grows faster than linearly with its length.
 const DEFAULT_CHUNK_ROWS = 1_000;
 const DEFAULT_MAX_DB = 2 ** 38; // 256 GiB
-
-const READ_ONLY_MESSAGE = "query is read-only: write clauses (CREATE, MERGE, SET, DELETE, COPY, ALTER, DROP, ...) are refused";
 
 const storeError = (message: string, cause?: unknown): ScoutgraphError => new ScoutgraphError("STORE", message, { cause });
 
@@ -164,23 +163,22 @@ export class EmbeddedGraphStore implements GraphStore {
   }
 
   async query(cypher: string, params: Record<string, unknown> = {}): Promise<Row[]> {
-    return this.exclusive(async (conn) => {
-      let statement: LbugPreparedStatement | undefined;
-      let problem: string | undefined;
-      try {
-        statement = await conn.prepare(cypher);
-        if (!statement.isSuccess()) problem = statement.getErrorMessage();
-      } catch (err) {
-        problem = (err as Error).message;
-      }
-      // LadybugDB classifies the planned statement itself (a store opened read-only already
-      // refuses to plan a write), so no list of clauses can be outwitted.
-      if ((problem !== undefined && /write operations in a read-only database/i.test(problem)) || (statement && !problem && !statement.isReadOnly())) {
-        throw new ScoutgraphError("USAGE", READ_ONLY_MESSAGE);
-      }
-      if (problem !== undefined || !statement) throw new ScoutgraphError("USAGE", `query rejected by the embedded store: ${problem ?? "no statement"}`);
-      return (await allRows(await conn.execute(statement, params))).map(toPlainRow);
-    });
+    const rows: Row[] = [];
+    for await (const row of this.stream(cypher, params)) rows.push(row);
+    return rows;
+  }
+
+  /** Rows of a read through the query sandbox (read-sandbox/), holding the connection until done. */
+  async *stream(cypher: string, params: Record<string, unknown> = {}): AsyncIterable<Row> {
+    const release = await this.lock();
+    try {
+      yield* readRows(await this.connection(), cypher, params);
+    } catch (err) {
+      if (err instanceof ScoutgraphError) throw err;
+      throw storeError(`embedded store ${this.path}: ${(err as Error).message}`, err);
+    } finally {
+      release();
+    }
   }
 
   /**

@@ -15,6 +15,7 @@ export interface LbugPreparedStatement {
 export interface LbugQueryResult {
   hasNext(): boolean;
   getNext(): Promise<Record<string, LbugValue> | null>;
+  getNextSync(): Record<string, LbugValue> | null;
   getAll(): Promise<Record<string, LbugValue>[]>;
   close(): void;
 }
@@ -84,7 +85,11 @@ export async function allRows(result: LbugQueryResult | LbugQueryResult[]): Prom
   const out: Record<string, LbugValue>[] = [];
   for (const r of resultList(result)) {
     try {
-      out.push(...(await r.getAll()));
+      // One row at a time, not push(...rows): a result can hold more rows than a call has arguments.
+      while (r.hasNext()) {
+        const row = r.getNextSync();
+        if (row) out.push(row);
+      }
     } finally {
       r.close();
     }

@@ -15,7 +15,7 @@ import { MODULE_NAME, MODULE_VERSION, RELATIONSHIPS, SCOUTGRAPH_IMAGE_SOURCE, WR
 import type { CleanupStats, GraphStore, ImageDigestRow, Row, WriteContext, WriteStats } from "../graph-store.js";
 import { NEO4J_DEFAULTS, type Neo4jConfig } from "./config.js";
 import { connectFailureReason } from "./connect-errors.js";
-import { assertReadOnly } from "./read-only.js";
+import { assertReadPlan } from "./read-plan.js";
 import { rowConverter, toPlain, toQueryParam } from "./values.js";
 
 interface WriteStep {
@@ -180,12 +180,32 @@ export class Neo4jGraphStore implements GraphStore {
   }
 
   async query(cypher: string, params: Record<string, unknown> = {}): Promise<Row[]> {
-    assertReadOnly(cypher);
+    const rows: Row[] = [];
+    for await (const row of this.stream(cypher, params)) rows.push(row);
+    return rows;
+  }
+
+  /**
+   * User Cypher, sandboxed by the server's own plan: EXPLAIN first (read-plan.ts checks the query
+   * type and every operator), then the same text in the same READ transaction, record by record
+   * (the driver pulls in batches and pauses when the consumer falls behind). An unmanaged
+   * transaction: a retry would repeat rows already handed out.
+   */
+  async *stream(cypher: string, params: Record<string, unknown> = {}): AsyncIterable<Row> {
     const converted = toQueryParam(params) as Record<string, unknown>;
-    return this.withSession("READ", "query", async (session) => {
-      const result = await session.executeRead((tx) => tx.run(cypher, converted));
-      return result.records.map((r) => toPlain(r.toObject()) as Row);
-    });
+    const session = this.session("READ");
+    const tx = session.beginTransaction();
+    try {
+      const explained = await tx.run(`EXPLAIN ${cypher}`, converted);
+      assertReadPlan(explained.summary);
+      for await (const record of tx.run(cypher, converted)) yield toPlain(record.toObject()) as Row;
+    } catch (err) {
+      if (err instanceof ScoutgraphError) throw err;
+      throw new ScoutgraphError("STORE", `Neo4j query failed: ${describe(err)}`, { cause: err });
+    } finally {
+      await tx.rollback().catch(() => undefined);
+      await session.close();
+    }
   }
 
   async close(): Promise<void> {
