@@ -83,6 +83,8 @@ function recommendation(r: () => number, section: "refresh" | "change", fam: Fam
   const patch = `${version}.${Math.floor(r() * 20)}`;
   const aliasCount = Math.floor(r() * 8);
   const aliases = [`${patch}${variant.suffix}`, `${version}${variant.suffix}${variant.os ?? ""}`, `${version.split(".")[0]}${variant.suffix}`, variant.suffix.slice(1), `${patch}${variant.suffix}${variant.os ?? ""}`, `latest${variant.suffix}`, `current${variant.suffix}`].slice(0, aliasCount);
+  // Docker Scout lists each alias once (a repeat is console damage, which the parser drops).
+  aliases.splice(0, aliases.length, ...new Set(aliases));
   const benefits = BENEFITS.filter(() => r() < 0.5);
   if (r() < 0.5) benefits.push(`Image introduces no new vulnerability but removes ${1 + Math.floor(r() * 9)}`);
   benefits.push(`${tag} was pulled ${1 + Math.floor(r() * 300)}K times last month`);

@@ -146,7 +146,7 @@ export function renderReport(input: RenderInput): string {
   if (format.ansi) {
     lines.push(`    ${ESC}[1;32m${mark}${ESC}[0m Image stored for indexing`, `    ${ESC}[1;32m${mark}${ESC}[0m Indexed 120 packages`, "");
   }
-  lines.push(`  Target   ${BAR} ${code(report.target.image, format)}`, `    digest ${BAR} ${code(report.target.digest ?? "", format)}`, "");
+  lines.push(`  Target   ${BAR} ${code(report.target.image ?? "", format)}`, `    digest ${BAR} ${code(report.target.digest ?? "", format)}`, "");
   lines.push(format.ansi ? `${ESC}[1;38;5;75m## Recommended fixes${ESC}[0m` : "## Recommended fixes", "");
   if (base === null) throw new Error("renderReport needs a resolved base image");
   lines.push(`  Base image is ${code(`${base.name}:${base.ref_tag}`, format)}`, "");

@@ -49,8 +49,16 @@ export function reportId(uri: string, index = 0): string {
   return `${uri}#${index}`;
 }
 
-/** The Image id scoutgraph gives a report's target: `image@digest`, or the image alone. */
-export function targetImageId(image: string, digest: string | null): string {
+/** Stands for the image name of a report with an empty Target cell, as `docker images` shows one. */
+export const UNNAMED_IMAGE = "<none>";
+
+/**
+ * The Image id scoutgraph gives a report's target: `image@digest`, or the image alone; an empty
+ * Target cell (Scout run with no image argument) gives `<none>@digest`. null when the report
+ * names neither an image nor a digest: there is nothing to identify the target by.
+ */
+export function targetImageId(image: string | null, digest: string | null): string | null {
+  if (image === null) return digest ? `${UNNAMED_IMAGE}@${digest}` : null;
   return digest ? `${image}@${digest}` : image;
 }
 
@@ -96,8 +104,8 @@ export class BatchBuilder {
     for (const imageId of matched) this.builtOn.set(pairKey(imageId, publicId), { image_id: imageId, public_image_id: publicId });
 
     let createdId: string | null = null;
-    if (this.options.createTargetImages) {
-      createdId = targetImageId(graph.target.image, graph.target.digest);
+    if (this.options.createTargetImages) createdId = targetImageId(graph.target.image, graph.target.digest);
+    if (createdId !== null) {
       this.targetImages.set(createdId, { id: createdId, name: graph.target.image, _ont_digest: graph.target.digest || null });
       this.builtOn.set(pairKey(createdId, publicId), { image_id: createdId, public_image_id: publicId });
     }
@@ -109,7 +117,7 @@ export class BatchBuilder {
   }
 
   private addReportRow(
-    target: { image: string; digest: string | null },
+    target: { image: string | null; digest: string | null },
     publicId: string,
     recommendations: ShouldUpdateToRow[],
     origin: ReportOrigin,

@@ -47,7 +47,8 @@ export interface ShouldUpdateToRow {
 /** An `Image` node that scoutgraph creates for a report target (embedded store, --create-target-images). */
 export interface TargetImageRow {
   id: string;
-  name: string;
+  /** null (absent) for a report with an empty Target cell. */
+  name: string | null;
   _ont_digest: string | null;
 }
 
@@ -86,8 +87,8 @@ export interface ReportGraph {
   tags: PublicImageTagRow[];
   builtFrom: BuiltFromRow;
   shouldUpdateTo: ShouldUpdateToRow[];
-  /** The target as printed; `digest` is null when the report has no digest row. */
-  target: { image: string; digest: string | null };
+  /** The target as printed; `image` is null for an empty Target cell, `digest` when there is no digest row. */
+  target: { image: string | null; digest: string | null };
 }
 
 /**

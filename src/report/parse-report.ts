@@ -1,11 +1,15 @@
-// parseReport: text in, typed result out. Pure (no I/O) and total: any string gives "not a report",
-// a parsed report, or a malformed report with the reason; it never throws. Lines are scanned once
-// with indexOf/startsWith, so hostile input cannot make it backtrack.
+// parseReports: text in, one typed result per report out. Pure (no I/O) and total: any string gives
+// "not a report", parsed reports, or malformed reports with the reason; it never throws. Lines are
+// scanned with indexOf/startsWith, so hostile input cannot make it backtrack.
 import { BAR, isCheckMark, parseCounts, splitImageRef, valueOrNull } from "./cells.js";
+import { dropRepeatedRows } from "./console-repair.js";
+import { identityDamage } from "./damage.js";
+import { isDecDrawn, undoDecGraphics } from "./dec-graphics.js";
 import { normaliseLines, stripAnsi } from "./normalise.js";
 import { parseRecommendationTable } from "./recommendation-table.js";
-import { findReportHeader } from "./sniff.js";
+import { labelledValue, splitReports, type ReportSegment } from "./split-reports.js";
 import { parseSupportedTags } from "./supported-tags.js";
+import { truncationReason, type SectionContent } from "./truncation.js";
 import type { BaseImage, MalformedReport, NotAReport, ParseResult, Recommendation, RecommendationSection, ReportTarget } from "./types.js";
 
 const BASE_IMAGE_IS = "Base image is";
@@ -13,6 +17,14 @@ const SECTION_TITLES = new Map<string, RecommendationSection>([
   ["Refresh base image", "refresh"],
   ["Change base image", "change"],
 ]);
+
+export interface ParseOptions {
+  /**
+   * The decoder replaced invalid bytes with U+FFFD: check that none of them touches an identity
+   * field or the report's structure (else the report is malformed).
+   */
+  damaged?: boolean;
+}
 
 function notAReport(): NotAReport {
   return { target: null, base_image: null, recommendations: [], is_report: false };
@@ -22,29 +34,18 @@ function malformed(target: ReportTarget | null, error: string): MalformedReport 
   return { target, base_image: null, recommendations: [], is_report: true, error };
 }
 
-/** `label │ value` when the line's first cell is exactly `label` (value trimmed), else undefined. */
-function labelledValue(line: string, label: string): string | undefined {
-  const bar = line.indexOf(BAR);
-  if (bar < 0 || line.slice(0, bar).trim() !== label) return undefined;
-  return line.slice(bar + BAR.length).trim();
-}
-
-/** The `Target │` / `digest │` pair nearest above the header (blank lines between them allowed). */
-function findTarget(lines: readonly string[], headerLine: number): ReportTarget | null {
-  for (let i = headerLine - 1; i >= 0; i--) {
-    const image = labelledValue(lines[i] as string, "Target");
-    if (image === undefined) continue;
-    let digest: string | null = null;
-    for (let j = i + 1; j < headerLine; j++) {
-      const line = lines[j] as string;
-      if (line.trim() === "") continue;
-      const value = labelledValue(line, "digest");
-      if (value !== undefined) digest = valueOrNull(value);
-      break;
-    }
-    return { image, digest };
+/** The `Target │` / `digest │` pair at the report's first line (blank lines between them allowed). */
+function readTarget(lines: readonly string[], targetLine: number, headerLine: number): ReportTarget {
+  const image = valueOrNull(labelledValue(lines[targetLine] as string, "Target"));
+  let digest: string | null = null;
+  for (let j = targetLine + 1; j < headerLine; j++) {
+    const line = lines[j] as string;
+    if (line.trim() === "") continue;
+    const value = labelledValue(line, "digest");
+    if (value !== undefined) digest = valueOrNull(value);
+    break;
   }
-  return null;
+  return { image, digest };
 }
 
 /** `Key │ value` rows of the base table: a key is one word of ASCII letters. Later duplicates win. */
@@ -89,6 +90,8 @@ function parseBase(refText: string, section: readonly string[]): BaseImage | nul
 
 interface Section {
   kind: RecommendationSection;
+  /** The title line. */
+  title: number;
   start: number;
   end: number;
 }
@@ -104,26 +107,25 @@ function findSections(lines: readonly string[], from: number): Section[] {
     if (kind === undefined) continue;
     const last = sections[sections.length - 1];
     if (last !== undefined) last.end = i;
-    sections.push({ kind, start: i + 1, end: lines.length });
+    sections.push({ kind, title: i, start: i + 1, end: lines.length });
   }
   return sections;
 }
 
-/** Parses the text of one `docker scout recommendations` report. Never throws. */
-export function parseReport(text: string): ParseResult {
-  const clean = stripAnsi(text);
-  // Cheap rejection of most non-reports before the text is split into lines.
-  if (!clean.includes("Recommended fixes")) return notAReport();
-  const lines = normaliseLines(clean);
-  const header = findReportHeader(lines);
-  if (header === null) return notAReport();
-  const target = header.legacyImage !== null ? { image: header.legacyImage, digest: null } : findTarget(lines, header.line);
-  if (target === null) return malformed(null, "no `Target` line before the report header (truncated or mangled report)");
+/** One report: the lines of its segment, its header at `headerLine` (relative to the segment). */
+function parseSegment(segmentLines: readonly string[], segment: ReportSegment, options: ParseOptions): ParseResult {
+  const headerLine = segment.header.line - segment.start;
+  const drawn = isDecDrawn(segmentLines) ? undoDecGraphics(segmentLines) : segmentLines;
+  const lines = dropRepeatedRows(drawn, headerLine + 1);
+  let target: ReportTarget;
+  if (segment.header.legacy) target = { image: segment.header.legacyImage, digest: null };
+  else if (segment.targetLine < 0) return malformed(null, "no `Target` line before the report header (truncated or mangled report)");
+  else target = readTarget(lines, 0, headerLine);
 
-  const sections = findSections(lines, header.line + 1);
-  const baseEnd = sections[0]?.start !== undefined ? sections[0].start - 1 : lines.length;
+  const sections = findSections(lines, headerLine + 1);
+  const baseEnd = sections[0] !== undefined ? sections[0].title : lines.length;
   let baseLine = -1;
-  for (let i = header.line + 1; i < baseEnd; i++) {
+  for (let i = headerLine + 1; i < baseEnd; i++) {
     if ((lines[i] as string).trimStart().startsWith(BASE_IMAGE_IS)) {
       baseLine = i;
       break;
@@ -133,10 +135,36 @@ export function parseReport(text: string): ParseResult {
   const baseRefText = (lines[baseLine] as string).trimStart().slice(BASE_IMAGE_IS.length);
   const base = parseBase(baseRefText, lines.slice(baseLine + 1, baseEnd));
 
+  const contents: SectionContent[] = sections.map((s) => {
+    const sectionLines = lines.slice(s.start, s.end);
+    return { kind: s.kind, lines: sectionLines, table: parseRecommendationTable(s.kind, sectionLines) };
+  });
+  const truncated = truncationReason(contents);
+  if (truncated !== null) return malformed(target, truncated);
+
   const recommendations: Recommendation[] = [];
-  for (const s of sections) {
-    // A loop, not push(...spread): a hostile file can hold more blocks than a call has arguments.
-    for (const rec of parseRecommendationTable(s.kind, lines.slice(s.start, s.end))) recommendations.push(rec);
+  // A loop, not push(...spread): a hostile file can hold more blocks than a call has arguments.
+  for (const c of contents) for (const rec of c.table.recommendations) recommendations.push(rec);
+  const report = { target, base_image: base, recommendations, is_report: true as const };
+  if (options.damaged === true) {
+    const damage = identityDamage(lines, { firstLine: 0, baseLine, sectionsStart: baseEnd }, report);
+    if (damage !== null) return malformed(target, damage);
   }
-  return { target, base_image: base, recommendations, is_report: true };
+  return report;
+}
+
+/** Parses every `docker scout recommendations` report in `text`, in file order. Never throws. */
+export function parseReports(text: string, options: ParseOptions = {}): ParseResult[] {
+  const clean = stripAnsi(text);
+  // Cheap rejection of most non-reports before the text is split into lines.
+  if (!clean.includes("Recommended fixes")) return [notAReport()];
+  const lines = normaliseLines(clean);
+  const segments = splitReports(lines);
+  if (segments.length === 0) return [notAReport()];
+  return segments.map((s) => parseSegment(lines.slice(s.start, s.end), s, options));
+}
+
+/** Parses the text of one report; a text holding several gives the first (see parseReports). */
+export function parseReport(text: string, options: ParseOptions = {}): ParseResult {
+  return parseReports(text, options)[0] as ParseResult;
 }

@@ -17,6 +17,27 @@ interface BlockState {
   inDetails: boolean;
   /** A Details cell that is not a bullet can continue the previous benefit (a wrapped line). */
   canContinueBenefit: boolean;
+  /** Aliases and benefits seen, so a redrawn row adds nothing (console redraw damage). */
+  seenAliases: Set<string>;
+  seenBenefits: Set<string>;
+}
+
+/** What the table checks for truncation need to know about each block, beyond the parse. */
+export interface BlockShape {
+  tag: string;
+  /** Cells of the block's first row (4 in a complete row: tag, details, pushed, vulnerabilities). */
+  firstRowCells: number;
+  /** The first row's vulnerability cell is empty or has all four `NC NH NM NL` fields. */
+  countsComplete: boolean;
+  hasImageDetails: boolean;
+  details: number;
+}
+
+export interface ParsedTable {
+  recommendations: Recommendation[];
+  blocks: BlockShape[];
+  /** A `Tag │ Details │ …` column header row was seen. */
+  hasHeaderRow: boolean;
 }
 
 function newBlock(section: RecommendationSection, cells: readonly string[]): BlockState {
@@ -37,12 +58,14 @@ function newBlock(section: RecommendationSection, cells: readonly string[]): Blo
     },
     inDetails: false,
     canContinueBenefit: false,
+    seenAliases: new Set(),
+    seenBenefits: new Set(),
   };
 }
 
-function applyDetail(rec: Recommendation, text: string): void {
+function applyDetail(rec: Recommendation, text: string): boolean {
   const colon = text.indexOf(":");
-  if (colon < 0) return;
+  if (colon < 0) return false;
   const key = text.slice(0, colon).trim().toLowerCase();
   const value = valueOrNull(text.slice(colon + 1));
   if (key === "size") rec.size = value;
@@ -50,25 +73,34 @@ function applyDetail(rec: Recommendation, text: string): void {
   else if (key === "os") rec.os = value;
   else if (key === "runtime") rec.runtime = value;
   else if (key === "slim") rec.slim = isCheckMark(value);
+  return true;
 }
 
-function addRow(state: BlockState, cells: readonly string[]): void {
+function addRow(state: BlockState, shape: BlockShape, cells: readonly string[]): void {
   const { rec } = state;
   const tagCell = cells[0] as string;
   if (tagCell.startsWith(BULLET)) {
     const alias = tagCell.slice(BULLET.length).trim();
-    if (alias !== "") rec.alternative_tags.push(alias);
+    if (alias !== "" && !state.seenAliases.has(alias)) {
+      state.seenAliases.add(alias);
+      rec.alternative_tags.push(alias);
+    }
   }
   const detail = cells[1] ?? "";
   if (detail === IMAGE_DETAILS) {
     state.inDetails = true;
     state.canContinueBenefit = false;
+    shape.hasImageDetails = true;
   } else if (detail.startsWith(BULLET)) {
     const text = detail.slice(BULLET.length).trim();
-    if (state.inDetails) applyDetail(rec, text);
-    else if (text !== "") {
-      rec.benefits.push(text);
-      state.canContinueBenefit = true;
+    if (state.inDetails) {
+      if (applyDetail(rec, text)) shape.details++;
+    } else if (text !== "") {
+      state.canContinueBenefit = !state.seenBenefits.has(text);
+      if (state.canContinueBenefit) {
+        state.seenBenefits.add(text);
+        rec.benefits.push(text);
+      }
     }
   } else if (detail === "" || detail === BENEFITS) {
     state.canContinueBenefit = false;
@@ -79,21 +111,32 @@ function addRow(state: BlockState, cells: readonly string[]): void {
   }
 }
 
+function countsComplete(cell: string | undefined): boolean {
+  if (cell === undefined || cell === "") return true;
+  // Bounded: a hostile cell cannot make the test slow.
+  return /\d+C +\d+H +\d+M +\d+L/.test(cell.slice(0, 200));
+}
+
 /** The recommendations of one section's lines (title excluded), one per block, in order. */
-export function parseRecommendationTable(section: RecommendationSection, lines: readonly string[]): Recommendation[] {
-  const recs: Recommendation[] = [];
+export function parseRecommendationTable(section: RecommendationSection, lines: readonly string[]): ParsedTable {
+  const table: ParsedTable = { recommendations: [], blocks: [], hasHeaderRow: false };
   let state: BlockState | null = null;
+  let shape: BlockShape | null = null;
   for (const line of lines) {
     const bar = line.indexOf(BAR);
     if (bar < 0) continue;
     // Only the Tag and Details cells matter on most rows: cut those two out, split the rest lazily.
     const next = line.indexOf(BAR, bar + 1);
     const cells = [line.slice(0, bar).trim(), line.slice(bar + 1, next < 0 ? line.length : next).trim()];
+    if (state === null && cells[0] === "Tag" && cells[1] === "Details") table.hasHeaderRow = true;
     if (startsBlock(cells)) {
-      state = newBlock(section, splitCells(line));
-      recs.push(state.rec);
-      addRow(state, cells);
-    } else if (state !== null) addRow(state, cells);
+      const all = splitCells(line);
+      state = newBlock(section, all);
+      shape = { tag: state.rec.tag, firstRowCells: all.length, countsComplete: countsComplete(all[3]), hasImageDetails: false, details: 0 };
+      table.recommendations.push(state.rec);
+      table.blocks.push(shape);
+      addRow(state, shape, cells);
+    } else if (state !== null && shape !== null) addRow(state, shape, cells);
   }
-  return recs;
+  return table;
 }

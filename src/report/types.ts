@@ -10,8 +10,11 @@ export interface VulnerabilityCounts {
 }
 
 export interface ReportTarget {
-  /** The `Target │` value as printed (or the image of the 2023 `Recommended fixes for image` header). */
-  image: string;
+  /**
+   * The `Target │` value as printed (or the image of the 2023 `Recommended fixes for image` header);
+   * null when the cell is empty (Scout run with no image argument: only the digest is printed).
+   */
+  image: string | null;
   /** The `digest │` value as printed; null when the report has no digest row (2023 header). */
   digest: string | null;
 }

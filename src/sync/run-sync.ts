@@ -8,7 +8,7 @@ import type { SourceOptions } from "../sources/options.js";
 import { PROBLEM_IS_FAILURE, type ReportRef, type ReportSource } from "../sources/report-source.js";
 import type { GraphStore } from "../stores/graph-store.js";
 import { ScoutgraphError } from "../errors.js";
-import { classify, type Classified } from "./classify.js";
+import { classifyFile, type Classified } from "./classify.js";
 import { SyncError, codeOf, messageOf } from "./errors.js";
 import { SILENT_LOGGER, type SyncLogger } from "./logger.js";
 import { mapOrdered } from "./ordered-map.js";
@@ -122,20 +122,23 @@ export async function runSync(options: SyncOptions, hooks: SyncHooks = {}): Prom
     try {
       for await (const item of mapOrdered(listing, options.concurrency ?? 16, read, signal)) {
         progress.read += 1;
-        const outcome = handle(item, recorder, log);
-        if (outcome !== undefined && outcome.kind === "report") {
-          const added = builder.add(outcome.report, { uri: item.ref.uri, modified: item.ref.modified ?? null });
+        const outcomes = handle(item, recorder, log);
+        // Several reports in one file are written one by one, in file order (the last one wins).
+        for (const [index, outcome] of outcomes.entries()) {
+          if (outcome.kind !== "report") continue;
+          const added = builder.add(outcome.report, { uri: item.ref.uri, index, modified: item.ref.modified ?? null });
           if (added.status === "added") {
             const linked = added.matchedImages + (added.targetImageId === null ? 0 : 1);
             if (linked === 0) recorder.unmatched(item.ref.uri);
             counts.ingested += 1;
             progress.parsed += 1;
-            log.debug(`Parsed ${item.ref.uri}: public_image=${added.publicImageId}, attached to ${linked} target image node(s)`, {
+            const which = outcomes.length > 1 ? ` (report ${index + 1} of ${outcomes.length})` : "";
+            log.debug(`Parsed ${item.ref.uri}${which}: public_image=${added.publicImageId}, attached to ${linked} target image node(s)`, {
               uri: item.ref.uri,
             });
           }
-          if (builder.pending >= batchSize) await submit(writer, builder);
         }
+        if (builder.pending >= batchSize) await submit(writer, builder);
         report();
       }
     } catch (err) {
@@ -177,7 +180,8 @@ export async function runSync(options: SyncOptions, hooks: SyncHooks = {}): Prom
     if (typeof options.source === "string") await source.close().catch(() => undefined);
   }
 
-  function handle(item: ReadItem, rec: SummaryRecorder, logger: SyncLogger): Classified | undefined {
+  /** What to do with each report of one listed entry; [] when there is nothing to write. */
+  function handle(item: ReadItem, rec: SummaryRecorder, logger: SyncLogger): Classified[] {
     const { ref } = item;
     if (ref.problem !== undefined) {
       if (PROBLEM_IS_FAILURE[ref.problem.kind]) {
@@ -187,33 +191,46 @@ export async function runSync(options: SyncOptions, hooks: SyncHooks = {}): Prom
         logger.warn(ref.problem.message, { uri: ref.uri });
         rec.skip(ref.uri, ref.problem.message);
       }
-      return undefined;
+      return [];
     }
     if ("readError" in item) {
       // Sources name the object in their READ errors; don't say it twice.
       const line = item.readError.includes(ref.uri) ? item.readError : `Failed to read ${ref.uri}: ${item.readError}`;
       logger.error(line, { uri: ref.uri });
       rec.fail(ref.uri, item.readError);
-      return undefined;
+      return [];
     }
-    const outcome = classify(item.bytes);
-    switch (outcome.kind) {
-      case "not-a-report":
-        logger.debug(`Skipping ${ref.uri}: not a Docker Scout recommendations report (${outcome.reason})`, { uri: ref.uri });
-        counts.notReports += 1;
-        break;
-      case "malformed":
-        logger.warn(`Failed to parse ${ref.uri}: ${outcome.reason}`, { uri: ref.uri });
-        rec.fail(ref.uri, outcome.reason);
-        break;
-      case "no-base-image":
-        logger.info(`No base image in ${ref.uri}: Docker Scout could not resolve it; nothing to write`, { uri: ref.uri });
-        counts.noBaseImage += 1;
-        break;
-      case "report":
-        break;
+    const file = classifyFile(item.bytes);
+    const several = file.reports.length > 1;
+    const malformedCount = file.reports.filter((o) => o.kind === "malformed").length;
+    if (file.damage !== null && malformedCount === 0 && file.reports[0]?.kind !== "not-a-report") {
+      // Damage outside identity fields: the report is read through, and the user is told where.
+      logger.warn(`Read ${ref.uri} with replacement characters: ${file.damage}`, { uri: ref.uri });
+      rec.warn(ref.uri, file.damage);
     }
-    return outcome;
+    file.reports.forEach((outcome, i) => {
+      const name = several ? `${ref.uri} (report ${i + 1} of ${file.reports.length})` : ref.uri;
+      switch (outcome.kind) {
+        case "not-a-report":
+          logger.debug(`Skipping ${ref.uri}: not a Docker Scout recommendations report (${outcome.reason})`, { uri: ref.uri });
+          counts.notReports += 1;
+          break;
+        case "malformed":
+          logger.warn(`Failed to parse ${name}: ${outcome.reason}`, { uri: ref.uri });
+          // One failure per file: the file is what a user fixes.
+          if (outcome === file.reports.find((o) => o.kind === "malformed")) {
+            rec.fail(ref.uri, several ? `report ${i + 1} of ${file.reports.length}: ${outcome.reason}` : outcome.reason);
+          }
+          break;
+        case "no-base-image":
+          logger.info(`No base image in ${name}: Docker Scout could not resolve it; nothing to write`, { uri: ref.uri });
+          counts.noBaseImage += 1;
+          break;
+        case "report":
+          break;
+      }
+    });
+    return file.reports;
   }
 }
 

@@ -39,6 +39,8 @@ export interface RunSummary {
   };
   failures: ReportIssue[];
   skipped: ReportIssue[];
+  /** Files read with replacement characters (bytes not valid in their encoding, outside identity fields). */
+  warnings: ReportIssue[];
   written: { nodes: number; relationships: number; builtOnLinks: number };
   /** Reports with a target digest that matched no Image node (so no BUILT_ON); first URIs only. */
   unmatchedDigests: { count: number; examples: string[] };
@@ -67,6 +69,7 @@ export class SummaryRecorder {
       reports: { listed: 0, skipped: 0, notReports: 0, noBaseImage: 0, ingested: 0, failed: 0 },
       failures: [],
       skipped: [],
+      warnings: [],
       written: { nodes: 0, relationships: 0, builtOnLinks: 0 },
       unmatchedDigests: { count: 0, examples: [] },
       cleanup: { ran: false, reason: "the run did not finish" },
@@ -81,6 +84,10 @@ export class SummaryRecorder {
   skip(uri: string, reason: string): void {
     this.summary.reports.skipped += 1;
     this.summary.skipped.push({ uri, reason });
+  }
+
+  warn(uri: string, reason: string): void {
+    this.summary.warnings.push({ uri, reason });
   }
 
   unmatched(uri: string): void {

@@ -6,23 +6,7 @@ import { join } from "node:path";
 import { describe, test } from "node:test";
 import { parseReport } from "../../src/report/parse-report.js";
 import { FIXTURE_REPORTS_DIR } from "../support/fixtures.js";
-
-/** `actual` reduced to the keys of `expected` (recursively), after checking those keys come first, in order. */
-function documentedPart(expected: unknown, actual: unknown, path: string): unknown {
-  if (Array.isArray(expected)) {
-    assert.ok(Array.isArray(actual), `${path}: expected an array`);
-    assert.equal(actual.length, expected.length, `${path}: length`);
-    return actual.map((a, i) => documentedPart(expected[i], a, `${path}[${i}]`));
-  }
-  if (expected !== null && typeof expected === "object") {
-    assert.ok(actual !== null && typeof actual === "object", `${path}: expected an object`);
-    const keys = Object.keys(expected);
-    assert.deepEqual(Object.keys(actual).slice(0, keys.length), keys, `${path}: documented keys first, in order`);
-    const record = actual as Record<string, unknown>;
-    return Object.fromEntries(keys.map((k) => [k, documentedPart((expected as Record<string, unknown>)[k], record[k], `${path}.${k}`)]));
-  }
-  return actual;
-}
+import { documentedPart } from "./documented-part.js";
 
 const files = readdirSync(FIXTURE_REPORTS_DIR);
 const reports = files.filter((f) => f.endsWith(".txt")).map((f) => f.slice(0, -".txt".length));

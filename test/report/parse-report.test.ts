@@ -36,10 +36,15 @@ const REPORT = [
   "                      │ • Slim: v                       │            │",
   "   slim               │ Benefits:                       │            │",
   "                      │ • Tag is using slim variant     │            │",
+  "                      │ Image details:                  │            │",
+  "                      │ • Size: 20 MB                   │            │",
 ].join("\n");
 
+/** Docker Scout always prints a section; short texts get an up-to-date one so they are complete. */
+const UP_TO_DATE = "\nRefresh base image\n  ✓ This image version is up to date.\n";
+
 function parsed(text: string): ParsedReport {
-  const result = parseReport(text);
+  const result = parseReport(text.includes("Refresh base image") ? text : text + UP_TO_DATE);
   assert.ok(isParsed(result), `expected a parsed report, got ${JSON.stringify(result)}`);
   return result;
 }
@@ -76,7 +81,7 @@ describe("parseReport", () => {
   });
 
   test("the header counts after ANSI codes are removed", () => {
-    const r = parseReport("  Target │ a:1\n    digest │ 0123456789ab\n\x1b[1;38;5;75m## Recommended fixes\x1b[0m\n  Base image is  \x1b[38;5;209m node:22 \x1b[0m\n  Digest │ sha256:bb\n");
+    const r = parseReport("  Target │ a:1\n    digest │ 0123456789ab\n\x1b[1;38;5;75m## Recommended fixes\x1b[0m\n  Base image is  \x1b[38;5;209m node:22 \x1b[0m\n  Digest │ sha256:bb\n" + UP_TO_DATE);
     assert.ok(isParsed(r));
     assert.equal(r.base_image?.tag, "22");
   });
@@ -108,7 +113,7 @@ describe("parseReport", () => {
 
   test("an empty digest cell is null and does not swallow the next line (D3)", () => {
     const r = parsed("  Target   │\n    digest │\n## Recommended fixes\n  Base image is  node:22\n  Digest │ sha256:cc\n");
-    assert.deepEqual(r.target, { image: "", digest: null });
+    assert.deepEqual(r.target, { image: null, digest: null });
   });
 
   test("an unresolved base (empty repository or empty Digest) gives base_image null", () => {

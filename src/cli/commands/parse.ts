@@ -4,15 +4,17 @@
 import { stat } from "node:fs/promises";
 import type { Command } from "commander";
 import { EXIT, ScoutgraphError } from "../../errors.js";
-import { decodeReport } from "../../report/decode.js";
-import { parseReport } from "../../report/parse-report.js";
+import { describeDamage, parseReportBytes } from "../../report/parse-bytes.js";
 import { isMalformed, type ParseResult, type VulnerabilityCounts } from "../../report/types.js";
 import { readReports } from "../../sources/read-reports.js";
 import { openReportSource, parseSourceSpec } from "../../sources/registry.js";
 import { PROBLEM_IS_FAILURE } from "../../sources/report-source.js";
 
-/** What is printed for one file: a parse result, or `{ error }` when the file could not be read. */
-type FileResult = ParseResult | { error: string };
+/**
+ * What is printed for one file: a parse result, an array of them when the file holds several
+ * reports (in file order), or `{ error }` when the file could not be read.
+ */
+type FileResult = ParseResult | ParseResult[] | { error: string };
 
 interface Output {
   /** Called once per file, in order. */
@@ -71,10 +73,11 @@ function fixes(base: VulnerabilityCounts, rec: VulnerabilityCounts): string {
 }
 
 function summary(uri: string, result: FileResult): string {
+  if (Array.isArray(result)) return result.map((r, i) => summary(`${uri} (report ${i + 1} of ${result.length})`, r)).join("\n");
   if ("error" in result && !("is_report" in result)) return `${uri}\n  unreadable: ${result.error}\n`;
   if (!result.is_report) return `${uri}\n  not a report\n`;
   if (isMalformed(result)) return `${uri}\n  malformed report: ${result.error}\n`;
-  const lines = [uri, `  target      ${result.target.image || "(unnamed)"}${result.target.digest === null ? "" : `  digest ${result.target.digest}`}`];
+  const lines = [uri, `  target      ${result.target.image ?? "(unnamed)"}${result.target.digest === null ? "" : `  digest ${result.target.digest}`}`];
   const base = result.base_image;
   if (base === null) {
     lines.push("  base image  not determined by Docker Scout (nothing to recommend)");
@@ -116,11 +119,6 @@ async function checkPaths(paths: string[]): Promise<boolean> {
   return paths.length === 1 && singleFile;
 }
 
-function parseBytes(bytes: Buffer): ParseResult {
-  const text = decodeReport(bytes);
-  // Binary or non-UTF-8 bytes are "not a report" (contract D6), like any other text without the header.
-  return text === null ? { target: null, base_image: null, recommendations: [], is_report: false } : parseReport(text);
-}
 
 /** Parses every report under `paths` into `out`; returns whether anything failed. */
 async function parsePaths(paths: string[], out: Output): Promise<boolean> {
@@ -140,9 +138,19 @@ async function parsePaths(paths: string[], out: Output): Promise<boolean> {
           if (PROBLEM_IS_FAILURE[outcome.problem.kind]) await out.file(uri, fail(uri, outcome.problem.message));
           else console.error(`scoutgraph: ${outcome.problem.message}`);
         } else {
-          const result = parseBytes(outcome.bytes);
-          if (isMalformed(result)) fail(uri, `malformed report: ${result.error}`);
-          await out.file(uri, result);
+          // Binary content is "not a report" (contract D6), like any other text without the header.
+          const file = parseReportBytes(outcome.bytes);
+          const several = file.results.length > 1;
+          const bad = file.results.filter(isMalformed);
+          if (file.damage !== null && file.encoding !== null) {
+            const damage = describeDamage(file.encoding, file.damage);
+            if (bad.length === 0 && file.results[0]?.is_report === true) console.error(`scoutgraph: warning: ${uri}: read with replacement characters: ${damage}`);
+            else if (bad.length > 0) console.error(`scoutgraph: ${uri}: ${damage}`);
+          }
+          file.results.forEach((r, i) => {
+            if (isMalformed(r)) fail(uri, `${several ? `report ${i + 1} of ${file.results.length}: ` : ""}malformed report: ${r.error}`);
+          });
+          await out.file(uri, several ? file.results : (file.results[0] as ParseResult));
         }
       }
     } catch (err) {
@@ -162,7 +170,10 @@ export function registerParseCommand(program: Command): void {
     .command("parse")
     .description("Parse docker scout recommendations reports and print what was found (nothing is written).")
     .argument("<path...>", "report files or folders (read recursively, hidden entries skipped), or s3://, gs://, azblob:// sources")
-    .option("--json", "print each parse as JSON: one object for a single file, else an array of { file, result }")
+    .option(
+      "--json",
+      "print each parse as JSON: one object for a single file, else an array of { file, result }; a file holding several reports gives an array of results, in file order",
+    )
     .action(async (paths: string[], opts: { json?: boolean }) => {
       const single = await checkPaths(paths);
       watchStdout();
