@@ -1,7 +1,7 @@
 // Runs a sync from resolved options, for both `scoutgraph sync` and the Cartography-compatible
 // top-level form: sets up logging and progress, opens the store, calls runSync, renders the
 // summary on stdout (and --summary-json), handles Ctrl-C, and decides the exit code.
-import { writeFile } from "node:fs/promises";
+import { stat, writeFile } from "node:fs/promises";
 import { EXIT, ScoutgraphError } from "../errors.js";
 import { SyncError } from "../sync/errors.js";
 import { runSync } from "../sync/run-sync.js";
@@ -10,7 +10,9 @@ import type { GraphStore } from "../stores/graph-store.js";
 import { keepRunningWhenStdoutCloses } from "./closed-stdout.js";
 import { exitCodeOfSummary } from "./exit-codes.js";
 import { cliLogging, type CliLogging } from "./cli-logging.js";
-import type { ResolvedOptions } from "./option-values.js";
+import { parseSourceSpec } from "../sources/registry.js";
+import { escapeControls } from "../text/controls.js";
+import { originOf, type ResolvedOptions } from "./option-values.js";
 import { abandonEmbeddedWrites, openStore } from "./open-store.js";
 import { renderSummaryJson, renderSummaryText } from "./render-summary.js";
 import { sourceFromFlags } from "./source-flags.js";
@@ -40,6 +42,7 @@ export async function executeSync(resolved: ResolvedOptions, io: CliIO, missingS
       }
       throw new ScoutgraphError("USAGE", "--docker-scout-source is required (or SCOUTGRAPH_DOCKER_SCOUT_SOURCE).");
     }
+    await assertLocalSourceExists(source, originOf(resolved, "dockerScoutSource"));
     const v = resolved.values;
     const updateTag = v.updateTag === undefined ? Math.floor(Date.now() / 1000) : positive(v.updateTag, "--update-tag");
     const batchSize = positive(v.batchSize, "--batch-size");
@@ -124,6 +127,18 @@ async function withInterrupts<T>(logging: CliLogging, storeKind: string, work: (
   } finally {
     process.off("SIGINT", onSignal);
     process.off("SIGTERM", onSignal);
+  }
+}
+
+/** A local source that names nothing is a typo in the configuration (exit 2), not a failed run. */
+async function assertLocalSourceExists(source: string, origin: string): Promise<void> {
+  const spec = parseSourceSpec(source);
+  if (spec.kind !== "local") return;
+  try {
+    await stat(spec.path);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== "ENOENT") return; // the source reports other problems itself
+    throw new ScoutgraphError("USAGE", `${origin} ${escapeControls(source)}: no such file or folder.`, { subject: source });
   }
 }
 

@@ -8,34 +8,92 @@ export function isGlob(pattern: string): boolean {
   return GLOB_CHARS.test(pattern);
 }
 
-/** A glob over the whole string: `*` any run, `?` one character, `[abc]`/`[!abc]` a class. */
-export function globToRegExp(glob: string): RegExp {
-  let out = "";
-  for (let i = 0; i < glob.length; i++) {
-    const ch = glob[i] as string;
-    if (ch === "*") out += ".*";
-    else if (ch === "?") out += ".";
+type Token = { kind: "any" } | { kind: "one" } | { kind: "char"; char: string } | { kind: "class"; negate: boolean; ranges: [string, string][] };
+
+/** Thrown for a glob that cannot mean anything, e.g. the reversed range `[z-a]`. */
+export class GlobError extends Error {}
+
+/** A glob over the whole string: `*` any run, `?` one character, `[abc]`/`[a-z]`/`[!abc]` a class. */
+export function parseGlob(glob: string): Token[] {
+  const tokens: Token[] = [];
+  const chars = [...glob.toLowerCase()];
+  for (let i = 0; i < chars.length; i++) {
+    const ch = chars[i] as string;
+    if (ch === "*") {
+      if (tokens.at(-1)?.kind !== "any") tokens.push({ kind: "any" }); // ** is *
+    } else if (ch === "?") tokens.push({ kind: "one" });
     else if (ch === "[") {
-      const close = glob.indexOf("]", i + 2);
+      const close = chars.indexOf("]", i + 2);
       if (close === -1) {
-        out += "\\[";
+        tokens.push({ kind: "char", char: ch });
         continue;
       }
-      let body = glob.slice(i + 1, close);
-      const negate = body.startsWith("!") || body.startsWith("^");
+      let body = chars.slice(i + 1, close);
+      const negate = body[0] === "!" || body[0] === "^";
       if (negate) body = body.slice(1);
-      out += `[${negate ? "^" : ""}${body.replace(/[\\\]^]/g, "\\$&")}]`;
+      const ranges: [string, string][] = [];
+      for (let j = 0; j < body.length; j++) {
+        const from = body[j] as string;
+        const to = body[j + 2];
+        if (body[j + 1] === "-" && to !== undefined) {
+          if (to < from) throw new GlobError(`the range ${from}-${to} in [${body.join("")}] is reversed; write [${to}-${from}]`);
+          ranges.push([from, to]);
+          j += 2;
+        } else ranges.push([from, from]);
+      }
+      tokens.push({ kind: "class", negate, ranges });
       i = close;
-    } else out += ch.replace(/[.+^${}()|\\/\]]/g, "\\$&");
+    } else tokens.push({ kind: "char", char: ch });
   }
-  return new RegExp(`^${out}$`, "is");
+  return tokens;
+}
+
+function matchesOne(token: Token, ch: string): boolean {
+  switch (token.kind) {
+    case "one":
+      return true;
+    case "char":
+      return token.char === ch;
+    case "class":
+      return token.ranges.some(([from, to]) => ch >= from && ch <= to) !== token.negate;
+    case "any":
+      return false;
+  }
+}
+
+/**
+ * Whole-string match by the classic wildcard walk: on a mismatch, only the last `*` is retried one
+ * character further. Time is at most name length x pattern length, never exponential (a regex
+ * with several `.*` backtracks: a 100 KB name against '*web-*web-*-prod' ran for minutes).
+ */
+export function globMatches(tokens: readonly Token[], text: string): boolean {
+  const chars = [...text.toLowerCase()];
+  let t = 0;
+  let c = 0;
+  let starToken = -1;
+  let starChar = 0;
+  while (c < chars.length) {
+    const token = tokens[t];
+    if (token !== undefined && token.kind !== "any" && matchesOne(token, chars[c] as string)) {
+      t++;
+      c++;
+    } else if (token?.kind === "any") {
+      starToken = t++;
+      starChar = c;
+    } else if (starToken >= 0) {
+      t = starToken + 1;
+      c = ++starChar;
+    } else return false;
+  }
+  while (tokens[t]?.kind === "any") t++;
+  return t === tokens.length;
 }
 
 export function imageMatcher(pattern: string | null): (name: string, id: string) => boolean {
   if (pattern === null || pattern === "") return () => true;
   if (isGlob(pattern)) {
-    const re = globToRegExp(pattern);
-    return (name, id) => re.test(name) || re.test(id);
+    const tokens = parseGlob(pattern);
+    return (name, id) => globMatches(tokens, name) || globMatches(tokens, id);
   }
   const needle = pattern.toLowerCase();
   return (name, id) => name.toLowerCase().includes(needle) || id.toLowerCase().includes(needle);

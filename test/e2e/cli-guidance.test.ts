@@ -45,4 +45,19 @@ describe("a CLI that guides", () => {
       assert.equal(r.stderr.trim().split("\n").length, 1);
     }
   });
+
+  test("configuration errors are exit 2 with one line: a missing source, --output into a missing folder, a reversed glob range", async () => {
+    const dir = tempDir();
+    const cases: [string[], RegExp][] = [
+      [["sync", "--docker-scout-source", join(dir, "missing"), "--store", join(dir, "s")], /--docker-scout-source .*missing: no such file or folder\./],
+      [["report", "--store", join(dir, "s"), "--output", join(dir, "no-folder", "r.html")], /--output .*: the folder .*no-folder does not exist\./],
+      [["report", "--store", join(dir, "s"), "--image", "[z-a]"], /--image \[z-a\]: the range z-a in \[z-a\] is reversed/],
+    ];
+    for (const [args, expected] of cases) {
+      const r = await runCli(args);
+      assert.equal(r.code, 2, `${args.join(" ")}: ${r.stderr}`);
+      assert.match(r.stderr, expected);
+      assert.equal(r.stderr.trim().split("\n").length, 1, r.stderr);
+    }
+  });
 });

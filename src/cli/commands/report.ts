@@ -1,6 +1,9 @@
 // `scoutgraph report`: what to update, ranked, for the whole fleet. Reads the graph (either store),
 // builds the FleetReport (src/insights) and renders it as a table, JSON, CSV, markdown or HTML.
-import { writeFile } from "node:fs/promises";
+import { stat, writeFile } from "node:fs/promises";
+import { dirname, resolve as resolvePath } from "node:path";
+import { GlobError, isGlob, parseGlob } from "../../insights/filters.js";
+import { escapeControls } from "../../text/controls.js";
 import type { Command } from "commander";
 import { EXIT, ScoutgraphError } from "../../errors.js";
 import { contextLines } from "../../insights/context/describe-context.js";
@@ -84,8 +87,26 @@ function reportOptions(resolved: ResolvedOptions): ReportOptions {
   };
 }
 
+/** `--output` into a folder that does not exist is a configuration error (exit 2), found before any work. */
+async function assertFolderExists(output: string): Promise<void> {
+  const folder = dirname(resolvePath(output));
+  const stats = await stat(folder).catch(() => undefined);
+  if (stats === undefined || !stats.isDirectory()) {
+    throw new ScoutgraphError("USAGE", `--output ${escapeControls(output)}: the folder ${escapeControls(folder)} does not exist.`);
+  }
+}
+
 export async function executeReport(resolved: ResolvedOptions, io: CliIO & { stdout: { isTTY?: boolean; columns?: number } }): Promise<number> {
   const options = reportOptions(resolved);
+  if (options.filters.image !== null && isGlob(options.filters.image)) {
+    try {
+      parseGlob(options.filters.image);
+    } catch (err) {
+      if (!(err instanceof GlobError)) throw err;
+      throw new ScoutgraphError("USAGE", `--image ${escapeControls(options.filters.image)}: ${err.message}.`);
+    }
+  }
+  if (options.output !== null) await assertFolderExists(options.output);
   const { log } = cliLogging(resolved, io);
   const config = await storeConfigOf(resolved, io.env, log);
   const store = await openStore(config, { readOnly: true });
