@@ -1,7 +1,7 @@
 // Escaping for every output format. Every string that came from a report (tags, benefits, image
 // names, digests) is untrusted input and goes through one of these before it reaches an output.
 // The terminal-control rules are shared with logs and the CLI's other outputs (src/text/controls.ts).
-import { stripControls } from "../../text/controls.js";
+import { hasControls, stripControls } from "../../text/controls.js";
 
 const HTML_ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
 
@@ -40,10 +40,30 @@ export function csvCell(value: string | number | boolean | null): string {
 export function markdownCode(value: string): string {
   const clean = stripControls(value).replace(/\|/g, "\\|");
   if (clean.trim() === "") return "";
-  const longest = Math.max(0, ...Array.from(clean.matchAll(/`+/g), (m) => m[0].length));
+  let longest = 0;
+  for (const m of clean.matchAll(/`+/g)) longest = Math.max(longest, m[0].length);
   const fence = "`".repeat(longest + 1);
   const pad = clean.startsWith("`") || clean.endsWith("`") || (clean.startsWith(" ") && clean.endsWith(" ")) ? " " : "";
   return `${fence}${pad}${clean}${pad}${fence}`;
 }
 
 export { stripControls };
+
+// eslint-disable-next-line no-control-regex
+const CONTROL_CHAR = /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+
+/**
+ * Report text with its control characters and bidi overrides made visible instead of obeyed or
+ * dropped: C0 as their U+2400 pictures (ESC -> ␛), DEL as ␡, the rest as `<U+202E>`. The HTML
+ * page's script does the same for the text it renders (html-script.ts).
+ */
+export function showControls(value: string): string {
+  return hasControls(value)
+    ? value.replace(CONTROL_CHAR, (c) => {
+        const n = c.charCodeAt(0);
+        if (n < 32) return String.fromCharCode(0x2400 + n);
+        if (n === 127) return "\u2421";
+        return `<U+${n.toString(16).toUpperCase().padStart(4, "0")}>`;
+      })
+    : value;
+}
