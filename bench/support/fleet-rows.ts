@@ -21,7 +21,8 @@ export function generatedFleetRows(count: number): FleetRows {
     const base = report.base_image;
     if (base === null) continue;
     const baseId = `${base.name}:${base.ref_tag}`;
-    rows.images.push({ imageId: report.target.image, imageName: report.target.image, imageDigest: report.target.digest, baseId });
+    const target = report.target.image ?? `generated-${i}`;
+    rows.images.push({ imageId: target, imageName: target, imageDigest: report.target.digest, baseId });
     if (seen.has(baseId)) continue;
     seen.add(baseId);
     rows.bases.push({ id: baseId, name: base.name, tag: base.ref_tag, version: base.runtime, digest: base.digest, lastUpdated: 1767323045 });
