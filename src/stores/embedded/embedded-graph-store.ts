@@ -38,7 +38,7 @@ export interface EmbeddedGraphStoreOptions {
   chunkRows?: number;
 }
 
-const DEFAULT_BUFFER_POOL = 192 * 1024 * 1024;
+const DEFAULT_BUFFER_POOL = 512 * 1024 * 1024;
 // Measured: converting a list parameter grows faster than linearly with its length.
 const DEFAULT_CHUNK_ROWS = 1_000;
 const DEFAULT_MAX_DB = 2 ** 38; // 256 GiB
