@@ -13,6 +13,7 @@ import { SyncError, codeOf, messageOf } from "./errors.js";
 import { SILENT_LOGGER, type SyncLogger } from "./logger.js";
 import { mapOrdered } from "./ordered-map.js";
 import { prefetch } from "./prefetch.js";
+import { PreviousReportSources } from "./previous-report-sources.js";
 import { SerialWriter } from "./serial-writer.js";
 import { SummaryRecorder, type RunSummary } from "./summary.js";
 
@@ -64,6 +65,7 @@ export async function runSync(options: SyncOptions, hooks: SyncHooks = {}): Prom
   const updateTag = options.updateTag ?? Math.floor(Date.now() / 1000);
   const store = options.store;
   const createTargetImages = store.kind === "embedded" || options.createTargetImages === true;
+  const previous = new PreviousReportSources(store);
   const batchSize = Math.max(1, options.batchSize ?? DEFAULT_BATCH_SIZE);
   const sourceName = typeof options.source === "string" ? options.source : options.source.uri;
   const recorder = new SummaryRecorder(sourceName, options.storeLabel ?? store.kind, updateTag);
@@ -122,7 +124,7 @@ export async function runSync(options: SyncOptions, hooks: SyncHooks = {}): Prom
     try {
       for await (const item of mapOrdered(listing, options.concurrency ?? 16, read, signal)) {
         progress.read += 1;
-        const outcomes = handle(item, recorder, log);
+        const outcomes = await handle(item, recorder, log);
         // Several reports in one file are written one by one, in file order (the last one wins).
         for (const [index, outcome] of outcomes.entries()) {
           if (outcome.kind !== "report") continue;
@@ -181,7 +183,7 @@ export async function runSync(options: SyncOptions, hooks: SyncHooks = {}): Prom
   }
 
   /** What to do with each report of one listed entry; [] when there is nothing to write. */
-  function handle(item: ReadItem, rec: SummaryRecorder, logger: SyncLogger): Classified[] {
+  async function handle(item: ReadItem, rec: SummaryRecorder, logger: SyncLogger): Promise<Classified[]> {
     const { ref } = item;
     if (ref.problem !== undefined) {
       if (PROBLEM_IS_FAILURE[ref.problem.kind]) {
@@ -201,6 +203,14 @@ export async function runSync(options: SyncOptions, hooks: SyncHooks = {}): Prom
       return [];
     }
     const file = classifyFile(item.bytes);
+    const only = file.reports[0];
+    if (file.reports.length === 1 && only?.kind === "not-a-report" && (await previous.has(ref.uri))) {
+      // Emptied, overwritten or re-encoded into something unreadable since the last run.
+      const reason = `held a report in the previous run but is now ${only.reason === "no report header" ? "text without a report header" : only.reason}; counted as failed so cleanup keeps its data (delete the file to retire that report)`;
+      logger.error(`Failed to read ${ref.uri}: ${reason}`, { uri: ref.uri });
+      rec.fail(ref.uri, reason);
+      return [];
+    }
     const several = file.reports.length > 1;
     const malformedCount = file.reports.filter((o) => o.kind === "malformed").length;
     if (file.damage !== null && malformedCount === 0 && file.reports[0]?.kind !== "not-a-report") {
