@@ -2,6 +2,8 @@
 // then what only this adapter does (fast connection errors, read-only queries, value conversion,
 // paged Image reads, chunked writes, indexes, stored types).
 import assert from "node:assert/strict";
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
 import { after, before, describe, test } from "node:test";
 import neo4j, { type Driver } from "neo4j-driver";
 import { ScoutgraphError } from "../../src/errors.js";
@@ -82,6 +84,46 @@ describe("Neo4jGraphStore", () => {
       await assert.rejects(store.query(cypher), (err: unknown) => err instanceof ScoutgraphError && err.code === "USAGE", cypher);
     }
     assert.deepEqual(await store.query("RETURN 'CREATE (n) SET x' AS s, {set: 1}.set AS v"), [{ s: "CREATE (n) SET x", v: 1 }]);
+  });
+
+  test("the sandbox decides from the server's plan: LOAD CSV (file:// and http://), write, schema and unlisted procedures are refused; no file is read, no request made", async () => {
+    let requests = 0;
+    const server = createServer((_req, res) => {
+      requests++;
+      res.end("a,b\n1,2\n");
+    });
+    await new Promise<void>((r) => server.listen(0, "127.0.0.1", () => r()));
+    const { port } = server.address() as AddressInfo;
+    try {
+      for (const cypher of [
+        "LOAD\x1cCSV FROM 'file:///etc/passwd' AS l RETURN l",
+        "load\x1dcsv\x1efrom 'file:///etc/passwd' AS l RETURN l",
+        "/* x */ LOAD CSV WITH HEADERS FROM 'file:///etc/passwd' AS l RETURN l",
+        `LOAD\x1fCSV FROM 'http://127.0.0.1:${port}/x.csv' AS l RETURN l`,
+        `MATCH (n) WITH count(n) AS c LOAD CSV FROM 'http://127.0.0.1:${port}/y.csv' AS l RETURN l, c`,
+        "CALL dbms.components()",
+        "CALL db.info()",
+        "CALL db.createLabel('X')",
+        "CREATE INDEX evil FOR (n:X) ON (n.y)",
+        "CALL { CREATE (:X) } IN TRANSACTIONS",
+      ]) {
+        await assert.rejects(
+          store.query(cypher),
+          (err: unknown) => err instanceof ScoutgraphError && err.code === "USAGE" && /read-only sandbox/.test(err.message) && !err.message.includes("\n"),
+          cypher,
+        );
+      }
+      assert.equal(requests, 0, "the server fetched nothing");
+      assert.deepEqual(await store.query("MATCH (n:X) RETURN count(n) AS n"), [{ n: 0 }]);
+      // Reads of the graph's vocabulary and the usual clauses still run.
+      assert.ok(Array.isArray(await store.query("CALL db.labels() YIELD label RETURN label")));
+      assert.deepEqual(await store.query("UNWIND range(1, 3) AS x WITH x WHERE x > 1 RETURN collect(x) AS l"), [{ l: [2, 3] }]);
+      let n = 0;
+      for await (const row of store.stream("UNWIND range(1, 200000) AS x RETURN x")) n += row.x === n + 1 ? 1 : 0;
+      assert.equal(n, 200_000, "streamed in order");
+    } finally {
+      server.close();
+    }
   });
 
   test("query results are plain JS: integers as numbers, lists and maps recursively, nodes as properties", async () => {
