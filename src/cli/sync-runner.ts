@@ -66,6 +66,7 @@ export async function executeSync(resolved: ResolvedOptions, io: CliIO, missingS
       }),
     );
     logging.progress.stop();
+    warnIfMostlyUnmatched(summary, logging.log, v.createTargetImages === true);
     io.stdout.write(renderSummaryText(summary));
     if (typeof v.summaryJson === "string") await writeFile(v.summaryJson, renderSummaryJson(summary));
     return exitCodeOfSummary(summary);
@@ -128,6 +129,21 @@ async function withInterrupts<T>(logging: CliLogging, storeKind: string, work: (
     process.off("SIGINT", onSignal);
     process.off("SIGTERM", onSignal);
   }
+}
+
+/**
+ * Most reports linked to no Image: `report` will show (almost) nothing. Say why and what to do,
+ * since the run itself is fine.
+ */
+function warnIfMostlyUnmatched(summary: RunSummary, log: CliLogging["log"], createTargetImages: boolean): void {
+  const unmatched = summary.unmatchedDigests.count;
+  const ingested = summary.reports.ingested;
+  if (ingested === 0 || unmatched * 2 <= ingested) return;
+  const share = unmatched === ingested ? "none" : `only ${ingested - unmatched}`;
+  const fix = createTargetImages
+    ? "check that the reports' target digests are those of your Image nodes"
+    : "pass --create-target-images to create an Image per report target, or run Cartography's registry modules (ECR, GCR, ...) into this Neo4j first";
+  log.warn(`${share} of ${ingested} reports matched an Image node, so \`scoutgraph report\` has few or no images to rank: ${fix}.`);
 }
 
 /** A local source that names nothing is a typo in the configuration (exit 2), not a failed run. */

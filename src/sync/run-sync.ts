@@ -131,7 +131,7 @@ export async function runSync(options: SyncOptions, hooks: SyncHooks = {}): Prom
           const added = builder.add(outcome.report, { uri: item.ref.uri, index, modified: item.ref.modified ?? null });
           if (added.status === "added") {
             const linked = added.matchedImages + (added.targetImageId === null ? 0 : 1);
-            if (linked === 0) recorder.unmatched(item.ref.uri);
+            if (linked === 0) recorder.unmatched(item.ref.uri, outcome.report.target?.digest ?? null);
             counts.ingested += 1;
             progress.parsed += 1;
             const which = outcomes.length > 1 ? ` (report ${index + 1} of ${outcomes.length})` : "";

@@ -44,6 +44,8 @@ export interface RunSummary {
   written: { nodes: number; relationships: number; builtOnLinks: number };
   /** Reports with a target digest that matched no Image node (so no BUILT_ON); first URIs only. */
   unmatchedDigests: { count: number; examples: string[] };
+  /** The same reports by file and the target digest the report printed (null: it had none); first ones only. */
+  unmatchedReports: { uri: string; digest: string | null }[];
   cleanup: CleanupOutcome;
   /** The fatal error, for status failed or interrupted. */
   error?: { code: string; message: string };
@@ -72,6 +74,7 @@ export class SummaryRecorder {
       warnings: [],
       written: { nodes: 0, relationships: 0, builtOnLinks: 0 },
       unmatchedDigests: { count: 0, examples: [] },
+      unmatchedReports: [],
       cleanup: { ran: false, reason: "the run did not finish" },
     };
   }
@@ -90,10 +93,13 @@ export class SummaryRecorder {
     this.summary.warnings.push({ uri, reason });
   }
 
-  unmatched(uri: string): void {
+  unmatched(uri: string, digest: string | null = null): void {
     const u = this.summary.unmatchedDigests;
     u.count += 1;
-    if (u.examples.length < MAX_EXAMPLES) u.examples.push(uri);
+    if (u.examples.length < MAX_EXAMPLES) {
+      u.examples.push(uri);
+      this.summary.unmatchedReports.push({ uri, digest });
+    }
   }
 
   finish(status: RunStatus, error?: { code: string; message: string }): RunSummary {

@@ -50,6 +50,11 @@ describe("scoutgraph sync into Neo4j", () => {
     assert.equal(s.unmatchedDigests.count, 7);
     assert.equal(s.cleanup.ran, true);
     assert.match(r.stdout, /7 report\(s\) whose target digest matched no Image/);
+    assert.match(r.stderr, /only 1 of 8 reports matched an Image node, .*pass --create-target-images .*or run Cartography's registry modules/);
+    assert.match(r.stdout, /unmatched reports \(file, target digest\):\n {2}\S+cartography-sample\.txt {2}\S+/);
+    assert.equal(s.unmatchedReports.length, 7);
+    assert.ok(s.unmatchedReports.every((u) => u.uri.endsWith(".txt") && (u.digest === null || !u.digest.endsWith(".txt"))));
+    assert.ok(s.unmatchedReports.some((u) => u.digest !== null && /^(sha256:)?[0-9a-f]{12,}$/.test(u.digest)), JSON.stringify(s.unmatchedReports));
     const linked = await read("MATCH (i:Image)-[r:BUILT_ON]->(p:DockerScoutPublicImage) RETURN i.id AS image, p.id AS base, r._sub_resource_label AS label");
     assert.deepEqual(linked, [{ image: CHECKOUT_DIGEST, base: "ruby:3.2-alpine", label: "DockerScout" }]);
     assert.equal(await count("MATCH (:Image)"), 1, "without --create-target-images no Image is created");

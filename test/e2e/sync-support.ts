@@ -98,6 +98,7 @@ export interface SummaryJson {
   failures: { uri: string; reason: string }[];
   written: { nodes: number; relationships: number; builtOnLinks: number };
   unmatchedDigests: { count: number; examples: string[] };
+  unmatchedReports: { uri: string; digest: string | null }[];
   cleanup: { ran: boolean; reason?: string; nodesDeleted?: number; relationshipsDeleted?: number };
   error?: { code: string; message: string };
 }
