@@ -35,7 +35,7 @@ th button::after { content: " \\2195"; color: var(--muted); }
 th[aria-sort="ascending"] button::after { content: " \\2191"; color: var(--accent); }
 th[aria-sort="descending"] button::after { content: " \\2193"; color: var(--accent); }
 .c-num, .c-count, .c-pos { text-align: right !important; font-variant-numeric: tabular-nums; }
-th.c-num, td.c-num { width: 6.7em; } th.c-num, th.c-count { white-space: nowrap; } th.c-count, td.c-count { width: 5.6em; } th.c-pos { width: 3em; }
+th.c-num, td.c-num { width: 7.1em; } th.c-num, th.c-count { white-space: nowrap; } th.c-count, td.c-count { width: 5.6em; } th.c-pos { width: 3em; }
 th.c-status { width: 9.5em; } th.c-intro { width: 8.6em; } th.c-more { width: 2.6em; } th.c-short { width: 8.5em; }
 th.c-base { width: 14%; } th.c-move { width: 16%; } th.c-digest { width: 22%; } th.c-why { width: 20%; }
 #actions-table th.c-base { width: 22%; } #actions-table th.c-move { width: 24%; } #bases-table th.c-move { width: 22%; }
