@@ -2,6 +2,7 @@
 // (time, level, message, extra fields) formatted here so that pino-pretty is not needed.
 import { pino, type Logger } from "pino";
 import type { LogFields, SyncLogger } from "../sync/logger.js";
+import { escapeControls } from "../text/controls.js";
 
 export type LogFormat = "text" | "json";
 
@@ -29,7 +30,8 @@ export function formatTextLine(record: Record<string, unknown>, color = false): 
   const message = String(record.msg ?? "");
   // The URI is already in every message that has one; repeating it adds noise to text logs.
   const shown = extras.filter((e) => !(e.startsWith("uri=") && message.includes(e.slice(4))));
-  return `${time} ${tint}${name}${reset} ${message}${shown.length > 0 ? ` ${shown.join(" ")}` : ""}\n`;
+  // Names in messages come from listings and reports: their control characters are shown, not obeyed.
+  return `${time} ${tint}${name}${reset} ${escapeControls(message)}${shown.length > 0 ? ` ${escapeControls(shown.join(" "))}` : ""}\n`;
 }
 
 export function createLogger(options: LoggerOptions): Logger {

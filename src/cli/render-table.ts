@@ -3,6 +3,7 @@
 // first rows (a later, longer cell widens only its own line), streamed JSON is the same text
 // JSON.stringify(rows, null, 2) would give. Nothing but the first rows is ever held.
 import type { Row } from "../stores/graph-store.js";
+import { escapeControls } from "../text/controls.js";
 
 /** Rows whose widths set a streamed table's columns (a shorter result is laid out exactly). */
 export const TABLE_SAMPLE_ROWS = 1_000;
@@ -13,8 +14,9 @@ export interface TextSink {
 
 function cell(value: unknown): string {
   if (value === null || value === undefined) return "";
-  if (typeof value === "string") return value.replace(/\s*\n\s*/g, " ");
-  return JSON.stringify(value);
+  // Stored text is report text: control characters are shown escaped, never sent to the terminal.
+  if (typeof value === "string") return escapeControls(value.replace(/\s*\n\s*/g, " "));
+  return escapeControls(JSON.stringify(value));
 }
 
 class TableLayout {

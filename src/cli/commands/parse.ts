@@ -3,6 +3,7 @@
 // Exit codes (contract Part A D9): 0 all read and none malformed, 3 otherwise, 2 for a missing PATH.
 import { stat } from "node:fs/promises";
 import type { Command } from "commander";
+import { escapeControls } from "../../text/controls.js";
 import { EXIT, ScoutgraphError } from "../../errors.js";
 import { describeDamage, parseReportBytes } from "../../report/parse-bytes.js";
 import { isMalformed, type ParseResult, type VulnerabilityCounts } from "../../report/types.js";
@@ -93,11 +94,16 @@ function summary(uri: string, result: FileResult): string {
   return `${lines.join("\n")}\n`;
 }
 
+/** Report text and file names with their control characters shown, not obeyed; line breaks kept. */
+function escapeLines(text: string): string {
+  return text.split("\n").map(escapeControls).join("\n");
+}
+
 function textOutput(): Output {
   let count = 0;
   return {
     async file(uri, result) {
-      await write(`${count++ === 0 ? "" : "\n"}${summary(uri, result)}`);
+      await write(`${count++ === 0 ? "" : "\n"}${escapeLines(summary(uri, result))}`);
     },
     async end() {},
   };
@@ -125,7 +131,7 @@ async function parsePaths(paths: string[], out: Output): Promise<boolean> {
   let failed = false;
   const fail = (uri: string, message: string): FileResult => {
     failed = true;
-    console.error(`scoutgraph: ${message.includes(uri) ? message : `${uri}: ${message}`}`);
+    console.error(escapeControls(`scoutgraph: ${message.includes(uri) ? message : `${uri}: ${message}`}`));
     return { error: message };
   };
   for (const path of paths) {
@@ -136,7 +142,7 @@ async function parsePaths(paths: string[], out: Output): Promise<boolean> {
         if (outcome.status === "failed") await out.file(uri, fail(uri, outcome.error.message));
         else if (outcome.status === "skipped") {
           if (PROBLEM_IS_FAILURE[outcome.problem.kind]) await out.file(uri, fail(uri, outcome.problem.message));
-          else console.error(`scoutgraph: ${outcome.problem.message}`);
+          else console.error(escapeControls(`scoutgraph: ${outcome.problem.message}`));
         } else {
           // Binary content is "not a report" (contract D6), like any other text without the header.
           const file = parseReportBytes(outcome.bytes);
@@ -144,8 +150,8 @@ async function parsePaths(paths: string[], out: Output): Promise<boolean> {
           const bad = file.results.filter(isMalformed);
           if (file.damage !== null && file.encoding !== null) {
             const damage = describeDamage(file.encoding, file.damage);
-            if (bad.length === 0 && file.results[0]?.is_report === true) console.error(`scoutgraph: warning: ${uri}: read with replacement characters: ${damage}`);
-            else if (bad.length > 0) console.error(`scoutgraph: ${uri}: ${damage}`);
+            if (bad.length === 0 && file.results[0]?.is_report === true) console.error(escapeControls(`scoutgraph: warning: ${uri}: read with replacement characters: ${damage}`));
+            else if (bad.length > 0) console.error(escapeControls(`scoutgraph: ${uri}: ${damage}`));
           }
           file.results.forEach((r, i) => {
             if (isMalformed(r)) fail(uri, `${several ? `report ${i + 1} of ${file.results.length}: ` : ""}malformed report: ${r.error}`);
