@@ -85,11 +85,9 @@ export async function allRows(result: LbugQueryResult | LbugQueryResult[]): Prom
   const out: Record<string, LbugValue>[] = [];
   for (const r of resultList(result)) {
     try {
-      // One row at a time, not push(...rows): a result can hold more rows than a call has arguments.
-      while (r.hasNext()) {
-        const row = r.getNextSync();
-        if (row) out.push(row);
-      }
+      // A loop, not push(...rows): a result can hold more rows than a call has arguments. getAll,
+      // not getNextSync: in a write session the sync reads left the buffer pool full at publish.
+      for (const row of await r.getAll()) out.push(row);
     } finally {
       r.close();
     }
