@@ -2,7 +2,7 @@
 // oversized object never sits whole in memory.
 import { ScoutgraphError } from "../errors.js";
 import type { ReportRef } from "./report-source.js";
-import { tooLargeMessage } from "./options.js";
+import { mib, tooLargeMessage } from "./options.js";
 
 export async function readCapped(
   stream: AsyncIterable<Uint8Array | string>,
@@ -17,7 +17,7 @@ export async function readCapped(
     total += bytes.length;
     if (total > cap) {
       // Leaving the loop early destroys the underlying stream (and its connection).
-      throw new ScoutgraphError("READ", `Failed to read ${label} report ${uri}: larger than the ${cap}-byte report size cap.`, { subject: uri });
+      throw new ScoutgraphError("READ", `Failed to read ${label} report ${uri}: larger than the ${mib(cap)} report size cap.`, { subject: uri });
     }
     chunks.push(bytes);
   }

@@ -45,6 +45,12 @@ export function resolveSourceOptions(options: SourceOptions = {}): ResolvedSourc
   };
 }
 
+/** Sizes for people: MiB with one decimal, as the cap is set; plain bytes below 0.1 MiB. */
+export function mib(bytes: number): string {
+  const value = bytes / (1024 * 1024);
+  return value < 0.1 ? `${bytes} bytes` : `${value.toFixed(1)} MiB`;
+}
+
 export function tooLargeMessage(uri: string, size: number, cap: number): string {
-  return `Skipping ${uri}: ${size} bytes is over the ${cap}-byte report size cap.`;
+  return `Skipping ${uri}: ${mib(size)} is over the ${mib(cap)} report size cap.`;
 }

@@ -4,7 +4,7 @@ import type { Dirent } from "node:fs";
 import { open, readdir, stat } from "node:fs/promises";
 import { basename } from "node:path";
 import { ScoutgraphError } from "../../errors.js";
-import type { ResolvedSourceOptions } from "../options.js";
+import { mib, type ResolvedSourceOptions } from "../options.js";
 import type { ReportRef, ReportSource } from "../report-source.js";
 import { fileRef, walkFolder } from "./walk.js";
 
@@ -66,7 +66,7 @@ export class LocalReportSource implements ReportSource {
         if (bytesRead === 0) break;
         total += bytesRead;
         // The file may have grown since it was listed: the cap holds while reading, too.
-        if (total > cap) throw readError(ref, `larger than the ${cap}-byte report size cap`);
+        if (total > cap) throw readError(ref, `larger than the ${mib(cap)} report size cap`);
         chunks.push(bytesRead === chunk.length ? chunk : chunk.subarray(0, bytesRead));
       }
       return Buffer.concat(chunks, total);
