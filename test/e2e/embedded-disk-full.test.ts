@@ -58,7 +58,7 @@ test("a sync that fills the disk fails in one line and leaves the earlier graph"
     const filler = join(mnt, "filler");
     fill(filler, 3 << 20);
     const full = await runCli(args(later, "200"));
-    // Either scoutgraph reports it (exit 1, one line naming the lack of space), or LadybugDB 0.20.4
+    // Either scoutgraph reports it (exit 1, one line naming the lack of space), or LadybugDB
     // aborts the process on a failed write-ahead-log write (its own "Cannot write to file" line).
     // Both leave the published store untouched.
     assert.notEqual(full.code, 0, full.stderr);
