@@ -3,9 +3,10 @@
 // report folder into the same real Neo4j (one after the other, each on a wiped database seeded with
 // the same `Image` nodes), both graphs are dumped canonically, and the dumps are diffed.
 //
-//   npm run conformance -- [--source DIR] [--update-tag N] [--show-explained] [--keep-server]
+//   npm run conformance -- [--source DIR] [--update-tag N] [--show-explained] [--keep-server] [--break-rule NAME]
 //
-// A difference is "explained" only by a documented departure (DEPARTURES below: contract Part A) or
+// A difference is "explained" only by a documented departure detected from the report itself
+// (scripts/conformance/report-departures.mjs; docs/divergences.md) or
 // an additive property scoutgraph declares in its schema (`additive: true`); everything else is
 // printed and makes the exit code 1. Values of `firstseen` and `_module_version` are not compared
 // (timestamps and writer names), but their presence and value types are. Types are part of identity:
@@ -22,6 +23,7 @@ import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import neo4j from "neo4j-driver";
 import { ensureCartography, runCartography, CARTOGRAPHY_VERSION } from "./cartography/cartography.mjs";
+import { RULES, detectDepartures } from "./conformance/report-departures.mjs";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const { values: opts } = parseArgs({
@@ -30,6 +32,7 @@ const { values: opts } = parseArgs({
     "update-tag": { type: "string", default: "1700000000" },
     "show-explained": { type: "boolean", default: false },
     "keep-server": { type: "boolean", default: false },
+    "break-rule": { type: "string" },
   },
 });
 const source = resolve(opts.source);
@@ -43,45 +46,13 @@ const schemaPath = join(root, "dist", "src", "graph", "schema.js");
 const VALUE_NOT_COMPARED = new Set(["firstseen", "_module_version"]);
 
 /**
- * Documented departures from Cartography (contract Part A), one per fixture it concerns. `scope`
- * says which differences it explains, restricted to the nodes and relationships that the fixture's
- * parse (its NAME.expected.json) contributes:
- *   "all"              any difference on them (Cartography skips or mis-reads the whole report);
- *   ["prop", ...]      only differences in these properties.
- * `cartographySkips: true` is checked against Cartography's log, so a rule cannot silently go stale.
+ * Documented departures from Cartography are detected from each report file itself
+ * (scripts/conformance/report-departures.mjs, rules with their docs/divergences.md reference), never
+ * from its name: any folder can be certified. `--break-rule NAME` leaves one rule out, so the
+ * self-check can show that a missing explanation makes the run fail.
  */
-const DEPARTURES = [
-  {
-    fixture: "kiosk-ruby-legacy-header.txt",
-    scope: "all",
-    cartographySkips: true,
-    reason:
-      "Part A: the legacy 2023 header (`Recommended fixes for image  X`, no Target/digest block) is parsed; Cartography's pre-filter needs `Target` and `digest` and skips the file.",
-  },
-  {
-    fixture: "tile-server-golang-ansi-console.txt",
-    scope: "all",
-    cartographySkips: true,
-    reason: "D5: ANSI colour escapes are removed before parsing; Cartography's Target regex fails on the coloured `Target` line and skips the report.",
-  },
-  {
-    fixture: "edge-cache-rust-wrapped-tags.txt",
-    scope: ["alternative_tags"],
-    reason: "Part A: a supported-tags note without backticks (glamour form, tags split at hyphens) is parsed; Cartography finds no backticked tags and writes [].",
-  },
-  {
-    fixture: "intranet-php-only-refresh.txt",
-    scope: ["alternative_tags"],
-    reason: "Part A: the glamour-form supported-tags note (no backticks) is parsed; Cartography writes [].",
-  },
-  {
-    fixture: "audit-log-distroless-base-unresolved.txt",
-    scope: "all",
-    unresolvedBase: true,
-    reason:
-      "Part A + D3: `Base image is  :nonroot` with empty Digest/Vulnerabilities rows is an unresolved base (nothing written); Cartography writes a public image with an empty name and lets the empty cells swallow the next lines.",
-  },
-];
+const brokenRule = opts["break-rule"];
+if (brokenRule && !RULES[brokenRule]) throw new Error(`--break-rule: no rule named ${brokenRule} (rules: ${Object.keys(RULES).join(", ")})`);
 
 // ---------------------------------------------------------------------------------------------
 // Running the two writers
@@ -109,7 +80,7 @@ function resyncFolder() {
   const dir = join(root, ".cache", "conformance", "resync");
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
-  const reports = readdirSync(source).filter((f) => !f.endsWith(".expected.json") && !f.endsWith(".md") && !f.startsWith(".")).sort();
+  const reports = reportFiles(source);
   reports.forEach((f, i) => {
     if (i % 2 !== 0) return;
     copyFileSync(join(source, f), join(dir, f));
@@ -245,24 +216,6 @@ function diffGraphs(cart, scout) {
 // ---------------------------------------------------------------------------------------------
 // Explaining differences
 
-/** The node and relationship keys a fixture's parse contributes (ids are `name:tag`, contract §2.2). */
-function keysOf(parse, images) {
-  const keys = new Set();
-  const base = parse.base_image;
-  if (!base) return keys;
-  const pub = `(DockerScoutPublicImage ${JSON.stringify(`${base.name}:${base.tag}`)})`;
-  const tag = (t) => `(DockerScoutPublicImageTag ${JSON.stringify(`${base.name}:${t}`)})`;
-  keys.add(pub);
-  keys.add(tag(base.tag));
-  keys.add(`${pub}-[:BUILT_FROM]->${tag(base.tag)}`);
-  for (const rec of parse.recommendations) {
-    keys.add(tag(rec.tag));
-    keys.add(`${pub}-[:SHOULD_UPDATE_TO]->${tag(rec.tag)}`);
-  }
-  for (const imageKey of images) keys.add(`${imageKey}-[:BUILT_ON]->${pub}`);
-  return keys;
-}
-
 function additiveProperties() {
   if (!existsSync(schemaPath)) return new Map();
   return import(schemaPath).then((schema) => {
@@ -296,24 +249,59 @@ function ownerOf(key) {
   return /^\(([^ ]+) /.exec(key)[1].split(":").find((l) => l.startsWith("DockerScout")) ?? "Image";
 }
 
-function explain(diffs, { additive, additiveKinds: kinds, parses, cartLog, cartGraph }) {
-  const rules = [];
-  const problems = [];
-  // The seeded Image nodes; a BUILT_ON key also names the fixture's public image, so this stays precise.
-  const imageKeys = [...cartGraph.nodes.keys()].filter((k) => !k.includes("DockerScout"));
-  for (const dep of DEPARTURES) {
-    const fixture = parses.find((p) => p.file === dep.fixture);
-    if (!fixture) continue; // not in this source folder
-    if (dep.cartographySkips && !new RegExp(`Skipping [^\\n]*${dep.fixture.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}`).test(cartLog)) {
-      problems.push(`departure ${dep.fixture}: expected Cartography to skip this report, but its log does not say so`);
+/** The report files of a folder (as the sources list them: no hidden names, no fixture expectations). */
+function reportFiles(dir) {
+  return readdirSync(dir).filter((f) => !f.endsWith(".expected.json") && !f.endsWith(".md") && !f.startsWith(".")).sort();
+}
+
+/** Every (file, rule) that applies in a folder, with the graph keys it may explain. */
+function detectedRules(dir) {
+  const out = [];
+  for (const file of reportFiles(dir)) {
+    const { rules, bases } = detectDepartures(readFileSync(join(dir, file)), { broken: brokenRule });
+    const names = [...bases].filter((b) => b !== "").map((b) => `"${b}:`);
+    for (const name of rules) {
+      const rule = RULES[name];
+      // A rule explains differences on the graph keys of the base images its report names
+      // (ids are `name:tag`, contract §2.2); the unresolved base is what Cartography wrote under an empty name.
+      const covers = rule.emptyName ? (k) => k.includes('"":') || k.includes(' ":') : (k) => names.some((n) => k.includes(n));
+      out.push({ file, name, rule, covers });
     }
-    let keys = keysOf(fixture.parse, imageKeys);
-    if (dep.unresolvedBase) {
-      // Cartography's mis-read base: whatever it wrote under an empty repository name.
-      keys = new Set([...cartGraph.nodes.keys(), ...cartGraph.rels.keys()].filter((k) => k.includes('"":') || k.includes(' ":')));
-    }
-    rules.push({ dep, keys });
   }
+  return out;
+}
+
+/**
+ * The rules of a phase's folder. After the first phase, data of reports no longer in the folder
+ * stays when a writer skips cleanup, with the differences their rules explain: so those rules count too.
+ */
+function phaseRules(phase, index) {
+  const own = detectedRules(phase.dir);
+  if (index === 0 || !own.some((r) => r.rule.cartographyFails || r.rule.scoutgraphFails)) return own;
+  return [...own, ...detectedRules(source).filter((r) => !own.some((o) => o.file === r.file))];
+}
+
+/**
+ * A writer that skips its cleanup (Cartography after a read failure, scoutgraph after a malformed
+ * report) keeps stale data the other deletes: a node or relationship only in its graph whose
+ * `lastupdated` is older than this run's tag is explained by that skip.
+ */
+function cleanupSkips(rules, cartGraph, scoutGraph, tag) {
+  const cart = rules.find((r) => r.rule.cartographyFails);
+  const scout = rules.find((r) => r.rule.scoutgraphFails);
+  const stale = (graph, key) => {
+    const props = graph.nodes.get(key) ?? graph.rels.get(key)?.[0];
+    const m = /^INTEGER (\d+)$/.exec(props?.get("lastupdated") ?? "");
+    return m !== null && Number(m[1]) < tag;
+  };
+  return (d) => {
+    if (d.only === "cartography" && cart && !scout && stale(cartGraph, d.key)) return `${cart.file}: rule ${cart.name}: Cartography fails to read it and skips its cleanup (${cart.rule.doc})`;
+    if (d.only === "scoutgraph" && scout && !cart && stale(scoutGraph, d.key)) return `${scout.file}: rule ${scout.name}: a failure, so scoutgraph skips cleanup (${scout.rule.doc})`;
+    return undefined;
+  };
+}
+
+function explain(diffs, { additive, additiveKinds: kinds, rules, cleanupSkipped }) {
   const unexplained = [];
   const explained = [];
   for (const d of diffs) {
@@ -324,14 +312,15 @@ function explain(diffs, { additive, additiveKinds: kinds, parses, cartLog, cartG
     if (!why && d.prop && d.cartography === "(absent)" && additive.get(ownerOf(d.key))?.has(d.prop)) {
       why = `additive property ${ownerOf(d.key)}.${d.prop} (src/graph/schema.ts)`;
     }
-    for (const { dep, keys } of rules) {
+    if (!why) why = cleanupSkipped(d);
+    for (const { file, name, rule, covers } of rules) {
       if (why) break;
-      if (!keys.has(d.key)) continue;
-      if (dep.scope === "all" || (d.prop && dep.scope.includes(d.prop))) why = `${dep.fixture}: ${dep.reason}`;
+      if (!covers(d.key)) continue;
+      if (rule.scope === "all" || (d.prop && rule.scope.includes(d.prop))) why = `${file}: rule ${name}: ${rule.why} (${rule.doc})`;
     }
     (why ? explained : unexplained).push({ ...d, why });
   }
-  return { explained, unexplained, problems };
+  return { explained, unexplained, problems: [] };
 }
 
 function describe(d) {
@@ -388,7 +377,10 @@ async function main() {
           console.log(`conformance: Cartography failed (${phase.name}):\n${c.output}`);
           failed = true;
         }
-        if (s.code !== 0) {
+        // A report scoutgraph refuses (rule `malformed`) makes the run partial (exit 3) by design.
+        const rules = phaseRules(phase, i);
+        const partialExpected = rules.some((r) => r.rule.scoutgraphFails);
+        if (s.code !== 0 && !(s.code === 3 && partialExpected)) {
           console.log(`conformance: scoutgraph failed (${phase.name}):\n${s.output}`);
           failed = true;
         }
@@ -396,9 +388,8 @@ async function main() {
         const { explained, unexplained, problems } = explain(diffs, {
           additive,
           additiveKinds: kinds,
-          parses: fixtureParses(phase.dir),
-          cartLog: c.output,
-          cartGraph: c.graph,
+          rules,
+          cleanupSkipped: cleanupSkips(rules, c.graph, s.graph, phase.tag),
         });
         console.log(
           `conformance: ${phase.name}, ${phase.dir}, update tag ${phase.tag}` +
