@@ -169,9 +169,9 @@ describe("sync outcomes by source content", () => {
     assert.match(r.stdout, /1 listed, 1 ingested/);
   });
 
-  test("a missing folder is fatal (exit 1)", async () => {
+  test("a missing folder is a configuration error (exit 2)", async () => {
     const r = await sync(join(tempDir(), "nope"), join(tempDir(), "g.db"));
-    assert.equal(r.code, 1);
+    assert.equal(r.code, 2);
     assert.match(r.stderr, /nope/);
   });
 
