@@ -9,6 +9,7 @@ import type { SyncLogger } from "../sync/logger.js";
 import { openStore } from "./open-store.js";
 import type { ResolvedOptions } from "./option-values.js";
 import { storeConfigOf } from "./store-config.js";
+import { appendAll } from "../text/append-all.js";
 
 async function readStdin(stdin: NodeJS.ReadableStream): Promise<string> {
   const chunks: Buffer[] = [];
@@ -63,9 +64,9 @@ export async function collectTargets(
 ): Promise<TargetList> {
   const v = resolved.values;
   const inputs: TargetInput[] = args.map((reference, i) => ({ reference, where: `argument ${i + 1}`, origin: "argument" as const }));
-  if (typeof v.imagesFile === "string" && v.imagesFile !== "") inputs.push(...(await imagesFileInputs(v.imagesFile, io.stdin)));
+  if (typeof v.imagesFile === "string" && v.imagesFile !== "") appendAll(inputs, await imagesFileInputs(v.imagesFile, io.stdin));
   if (v.onlyUncovered === true && v.fromGraph !== true) throw new ScoutgraphError("USAGE", "--only-uncovered needs --from-graph.");
-  if (v.fromGraph === true) inputs.push(...(await graphInputs(resolved, io.env, log, v.onlyUncovered === true, maxAgeMs)));
+  if (v.fromGraph === true) appendAll(inputs, await graphInputs(resolved, io.env, log, v.onlyUncovered === true, maxAgeMs));
   if (inputs.length === 0) throw new ScoutgraphError("USAGE", "Nothing to scan: give IMAGE arguments, --images-file FILE or --from-graph.");
   return buildTargets(inputs);
 }

@@ -132,4 +132,10 @@ describe("markdown", () => {
     for (const needle of [/https:\/\//, /www\.evil/, /@team/, /#12/]) assert.ok(onlyInCodeSpans(text, needle), String(needle));
     assert.match(text, /`Same OS detected @team https:\/\/evil\.example www\.evil\.example #12`/);
   });
+
+  test("--limit 0 renders a fleet larger than a call's argument limit (no push(...rows))", () => {
+    const huge = report(150_000, "r/t");
+    assert.equal(renderTable(huge, { color: false, limit: 0 }).split("\n").filter((l) => l.includes("/service-")).length, 150_000);
+    assert.equal(renderMarkdown(huge, { limit: 0 }).split("\n").filter((l) => l.startsWith("| `r/t")).length, 150_000);
+  });
 });

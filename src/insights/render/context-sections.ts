@@ -3,6 +3,7 @@
 // raw report data, escaped by the renderer. Pure.
 import type { Coverage, FleetReport, ImageEntry, ImageOwner, ImageRuntime, RuntimeTier } from "../types.js";
 import { describeContext } from "../context/describe-context.js";
+import { appendAll } from "../../text/append-all.js";
 
 export interface Section {
   id: string;
@@ -80,7 +81,7 @@ export function contextSections(report: FleetReport): Section[] {
       empty: "The graph has no runtime, exposure, ownership or base-image data.",
     });
   }
-  if (report.coverage) out.push(...coverageSections(report.coverage));
+  if (report.coverage) appendAll(out, coverageSections(report.coverage));
   return out;
 }
 

@@ -21,6 +21,7 @@ import {
   thousands,
   UNMATCHED_TEXT,
 } from "./text.js";
+import { appendAll } from "../../text/append-all.js";
 
 /** A GitHub comment holds 65,536 characters; the rest is headroom for what a bot adds around it. */
 export const MARKDOWN_BUDGET = 64_000;
@@ -171,7 +172,8 @@ export function renderMarkdown(report: FleetReport, options: MarkdownOptions = {
         budget -= used;
       }
     }
-    body.push(...tableHead(t), ...t.rows.slice(0, count).map(line));
+    appendAll(body, tableHead(t));
+    appendAll(body, t.rows.slice(0, count).map(line));
     if (count < t.rows.length) body.push("", moreLine(t.rows.length - count, t.what));
   });
   return `${[...head, ...body, ...contextMarkdown(report), ...foot].join("\n")}\n`;

@@ -20,6 +20,7 @@ import {
   thousands,
   UNMATCHED_TEXT,
 } from "./text.js";
+import { appendAll } from "../../text/append-all.js";
 
 export interface TableOptions {
   color: boolean;
@@ -179,8 +180,11 @@ export function renderTable(report: FleetReport, options: TableOptions): string 
       ];
     },
   };
-  for (const s of sections) out.push("", heading(s === "images" ? "Images, by what their update fixes" : SECTION_TITLES[s]), ...render[s]());
-  out.push(...contextText(report, heading, width));
+  for (const s of sections) {
+    out.push("", heading(s === "images" ? "Images, by what their update fixes" : SECTION_TITLES[s]));
+    appendAll(out, render[s]());
+  }
+  appendAll(out, contextText(report, heading, width));
   out.push("", ...wrapWords(CANDIDATE_LEGEND, width).map((l) => paint(l, "dim")));
   return `${out.join("\n")}\n`;
 }
