@@ -258,14 +258,14 @@ function reportFiles(dir) {
 function detectedRules(dir) {
   const out = [];
   for (const file of reportFiles(dir)) {
-    const { rules, bases } = detectDepartures(readFileSync(join(dir, file)), { broken: brokenRule });
+    const { rules, bases, reports } = detectDepartures(readFileSync(join(dir, file)), { broken: brokenRule });
     const names = [...bases].filter((b) => b !== "").map((b) => `"${b}:`);
     for (const name of rules) {
       const rule = RULES[name];
       // A rule explains differences on the graph keys of the base images its report names
       // (ids are `name:tag`, contract §2.2); the unresolved base is what Cartography wrote under an empty name.
       const covers = rule.emptyName ? (k) => k.includes('"":') || k.includes(' ":') : (k) => names.some((n) => k.includes(n));
-      out.push({ file, name, rule, covers });
+      out.push({ file, name, rule, covers, reports });
     }
   }
   return out;
@@ -278,7 +278,8 @@ function detectedRules(dir) {
 function phaseRules(phase, index) {
   const own = detectedRules(phase.dir);
   if (index === 0 || !own.some((r) => r.rule.cartographyFails || r.rule.scoutgraphFails)) return own;
-  return [...own, ...detectedRules(source).filter((r) => !own.some((o) => o.file === r.file))];
+  const leftovers = detectedRules(source).filter((r) => !own.some((o) => o.file === r.file));
+  return [...own, ...leftovers.map((r) => ({ ...r, leftover: true }))];
 }
 
 /**
@@ -301,7 +302,23 @@ function cleanupSkips(rules, cartGraph, scoutGraph, tag) {
   };
 }
 
-function explain(diffs, { additive, additiveKinds: kinds, rules, cleanupSkipped }) {
+/** Rules that claim what Cartography does with a file, checked against its log of this phase. */
+function staleRules(rules, cartLog) {
+  const problems = [];
+  const escaped = (f) => f.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  for (const { file, name, rule, reports, leftover } of rules) {
+    if (leftover) continue; // not in this phase's folder: Cartography did not see it
+    if (rule.cartographySkips && reports === 1 && !new RegExp(`Skipping [^\\n]*${escaped(file)}`).test(cartLog)) {
+      problems.push(`rule ${name} (${file}): expected Cartography to skip this report, but its log does not say so`);
+    }
+    if (rule.cartographyFails && !new RegExp(`Failed to read [^\\n]*${escaped(file)}`).test(cartLog)) {
+      problems.push(`rule ${name} (${file}): expected Cartography to fail reading this file, but its log does not say so`);
+    }
+  }
+  return problems;
+}
+
+function explain(diffs, { additive, additiveKinds: kinds, rules, cleanupSkipped, cartLog }) {
   const unexplained = [];
   const explained = [];
   for (const d of diffs) {
@@ -316,11 +333,12 @@ function explain(diffs, { additive, additiveKinds: kinds, rules, cleanupSkipped 
     for (const { file, name, rule, covers } of rules) {
       if (why) break;
       if (!covers(d.key)) continue;
+      if (rule.side && d.only && d.only !== rule.side) continue;
       if (rule.scope === "all" || (d.prop && rule.scope.includes(d.prop))) why = `${file}: rule ${name}: ${rule.why} (${rule.doc})`;
     }
     (why ? explained : unexplained).push({ ...d, why });
   }
-  return { explained, unexplained, problems: [] };
+  return { explained, unexplained, problems: staleRules(rules, cartLog) };
 }
 
 function describe(d) {
@@ -390,6 +408,7 @@ async function main() {
           additiveKinds: kinds,
           rules,
           cleanupSkipped: cleanupSkips(rules, c.graph, s.graph, phase.tag),
+          cartLog: c.output,
         });
         console.log(
           `conformance: ${phase.name}, ${phase.dir}, update tag ${phase.tag}` +
