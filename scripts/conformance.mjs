@@ -341,6 +341,17 @@ function explain(diffs, { additive, additiveKinds: kinds, rules, cleanupSkipped,
   return { explained, unexplained, problems: staleRules(rules, cartLog) };
 }
 
+/** "additive 40, rule malformed 12, ...": how many differences each kind of explanation took. */
+function explainedBy(explained) {
+  const counts = new Map();
+  for (const d of explained) {
+    const m = /rule ([a-z0-9-]+)/.exec(d.why);
+    const label = m ? `rule ${m[1]}` : "additive";
+    counts.set(label, (counts.get(label) ?? 0) + 1);
+  }
+  return [...counts].map(([k, n]) => `${k} ${n}`).join(", ") || "nothing";
+}
+
 function describe(d) {
   if (d.only) return `${d.kind} only in ${d.only}: ${d.key}`;
   return `${d.kind} ${d.key}\n      .${d.prop}: cartography ${d.cartography} | scoutgraph ${d.scoutgraph}`;
@@ -416,6 +427,7 @@ async function main() {
             `\n  scoutgraph:  ${s.graph.nodes.size} nodes, ${[...s.graph.rels.values()].flat().length} relationships` +
             `\n  ${diffs.length} differences: ${explained.length} explained, ${unexplained.length} unexplained`,
         );
+        console.log(`  explained by: ${explainedBy(explained)}`);
         if (opts["show-explained"]) {
           for (const d of explained) console.log(`  explained ${describe(d)}\n      because ${d.why}`);
         }
