@@ -5,7 +5,7 @@ export type ErrorCode =
   | "SOURCE" // a source cannot be listed: missing bucket, denied, bad credentials (exit 1)
   | "READ" // one report cannot be read (the run goes on, partial)
   | "STORE" // the graph store failed or is unreachable (exit 1)
-  | "EMPTY_SOURCE" // a source with no files at all (exit 1)
+  | "EMPTY_SOURCE" // a source with no report in it: no files, or only non-reports (exit 1)
   | "NO_DATA" // the store holds nothing to report on: never synced (exit 1)
   | "INTERRUPTED"; // Ctrl-C
 

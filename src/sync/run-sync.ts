@@ -16,6 +16,7 @@ import { prefetch } from "./prefetch.js";
 import { PreviousReportSources } from "./previous-report-sources.js";
 import { SerialWriter } from "./serial-writer.js";
 import { SummaryRecorder, type RunSummary } from "./summary.js";
+import { noReportMessage } from "./no-report.js";
 
 export interface SyncOptions {
   /** A source string (path, s3://, gs://, azblob://) or an opened source (not closed by runSync). */
@@ -161,9 +162,12 @@ export async function runSync(options: SyncOptions, hooks: SyncHooks = {}): Prom
     if (signal?.aborted === true) {
       throw fatal("INTERRUPTED", new Error("interrupted: the run stopped before the end; cleanup skipped"));
     }
-    if (counts.listed === 0) {
-      log.error(`No Docker Scout report files found in ${source.uri}`);
-      throw fatal("EMPTY_SOURCE", new Error(`No Docker Scout report files found in ${source.uri}.`), source.uri);
+    const noReport = noReportMessage(source.uri, counts.listed, counts.ingested + counts.noBaseImage + counts.failed + counts.skipped);
+    if (noReport !== null) {
+      // An empty source and a source of non-reports alike: nothing to write, nothing to clean up,
+      // and a nightly job should see that its upload went wrong (parse says the same).
+      log.error(noReport);
+      throw fatal("EMPTY_SOURCE", new Error(noReport), source.uri);
     }
     log.info(`Processed ${counts.listed} Docker Scout report files from ${source.uri}`);
 

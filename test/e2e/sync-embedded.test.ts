@@ -136,12 +136,28 @@ describe("sync outcomes by source content", () => {
     assert.equal(s.cleanup.ran, true);
   });
 
-  test("only not-reports: exit 0, cleanup skipped because nothing was ingested", async () => {
-    const dir = reportsDir(["project-readme-not-a-report.txt"], FIXTURE_REPORTS_DIR);
-    const r = await sync(dir, join(tempDir(), "g.db"));
-    assert.equal(r.code, 0, r.stderr);
-    assert.match(r.stdout, /cleanup +skipped: no reports were ingested/);
-    assert.match(r.stderr, /Skipping Docker Scout cleanup because no reports were ingested/);
+  test("only not-reports: fatal (exit 1) like an empty source, and parse says the same", async () => {
+    const dir = reportsDir(["project-readme-not-a-report.txt", "checkout-cves-not-a-report.txt"], FIXTURE_REPORTS_DIR);
+    const store = join(tempDir(), "g.db");
+    assert.equal((await sync(reportsDir(["checkout-ruby-full.txt"]), store)).code, 0);
+    const r = await sync(dir, store);
+    assert.equal(r.code, 1, r.stderr);
+    assert.match(r.stderr, /No Docker Scout report found in .*: 2 files listed, none is a report/);
+    assert.match(r.stdout, /scoutgraph sync: failed/);
+    const q = await runCli(["query", "--store", store, "--json", "MATCH (p:DockerScoutPublicImage) RETURN count(p) AS n"]);
+    assert.equal(q.code, 0, q.stderr);
+    assert.equal((JSON.parse(q.stdout) as { n: number }[])[0]?.n, 1, "the earlier graph is kept");
+    const p = await runCli(["parse", dir]);
+    assert.equal(p.code, 1, p.stderr);
+    assert.match(p.stderr, /No Docker Scout report found in .*: 2 files listed, none is a report/);
+  });
+
+  test("an empty folder: parse and sync both exit 1 with the same line", async () => {
+    const dir = join(tempDir(), "empty-too");
+    mkdirSync(dir);
+    const p = await runCli(["parse", dir]);
+    assert.equal(p.code, 1, p.stderr);
+    assert.match(p.stderr, /No Docker Scout report files found in/);
   });
 
   test("an empty source is fatal (exit 1) with a clear message", async () => {

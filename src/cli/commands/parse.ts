@@ -1,6 +1,7 @@
 // `scoutgraph parse PATH...`: reads reports from files, folders or bucket URLs and prints what the
 // parser finds, as a readable summary or as JSON (the fixture shape). Nothing is written anywhere.
-// Exit codes (contract Part A D9): 0 all read and none malformed, 3 otherwise, 2 for a missing PATH.
+// Exit codes (contract Part A D9): 0 all read and none malformed, 3 otherwise, 2 for a missing PATH,
+// 1 when PATH holds no report at all (empty, or only non-reports), as sync.
 import { stat } from "node:fs/promises";
 import type { Command } from "commander";
 import { escapeControls } from "../../text/controls.js";
@@ -9,6 +10,7 @@ import { describeDamage, parseReportBytes } from "../../report/parse-bytes.js";
 import { isMalformed, type ParseResult, type VulnerabilityCounts } from "../../report/types.js";
 import { readReports } from "../../sources/read-reports.js";
 import { openReportSource, parseSourceSpec } from "../../sources/registry.js";
+import { noReportMessage } from "../../sync/no-report.js";
 import { PROBLEM_IS_FAILURE } from "../../sources/report-source.js";
 
 /**
@@ -126,9 +128,11 @@ async function checkPaths(paths: string[]): Promise<boolean> {
 }
 
 
-/** Parses every report under `paths` into `out`; returns whether anything failed. */
-async function parsePaths(paths: string[], out: Output): Promise<boolean> {
+/** Parses every report under `paths` into `out`; says whether anything failed and how much was seen. */
+async function parsePaths(paths: string[], out: Output): Promise<{ failed: boolean; files: number; reports: number }> {
   let failed = false;
+  let files = 0;
+  let reports = 0;
   const fail = (uri: string, message: string): FileResult => {
     failed = true;
     console.error(escapeControls(`scoutgraph: ${message.includes(uri) ? message : `${uri}: ${message}`}`));
@@ -139,6 +143,7 @@ async function parsePaths(paths: string[], out: Output): Promise<boolean> {
     try {
       for await (const outcome of readReports(source)) {
         const uri = outcome.ref.uri;
+        files += 1;
         if (outcome.status === "failed") await out.file(uri, fail(uri, outcome.error.message));
         else if (outcome.status === "skipped") {
           if (PROBLEM_IS_FAILURE[outcome.problem.kind]) await out.file(uri, fail(uri, outcome.problem.message));
@@ -147,6 +152,7 @@ async function parsePaths(paths: string[], out: Output): Promise<boolean> {
           // Binary content is "not a report" (contract D6), like any other text without the header.
           const file = parseReportBytes(outcome.bytes);
           const several = file.results.length > 1;
+          reports += file.results.filter((r) => r.is_report).length;
           const bad = file.results.filter(isMalformed);
           if (file.damage !== null && file.encoding !== null) {
             const damage = describeDamage(file.encoding, file.damage);
@@ -168,7 +174,7 @@ async function parsePaths(paths: string[], out: Output): Promise<boolean> {
     }
   }
   await out.end();
-  return failed;
+  return { failed, files, reports };
 }
 
 export function registerParseCommand(program: Command): void {
@@ -183,7 +189,10 @@ export function registerParseCommand(program: Command): void {
     .action(async (paths: string[], opts: { json?: boolean }) => {
       const single = await checkPaths(paths);
       watchStdout();
-      const failed = await parsePaths(paths, opts.json === true ? jsonOutput(single) : textOutput());
-      process.exitCode = failed ? EXIT.PARTIAL : EXIT.OK;
+      const { failed, files, reports } = await parsePaths(paths, opts.json === true ? jsonOutput(single) : textOutput());
+      // Like sync: a PATH with no report at all (empty, or only non-reports) is exit 1, with sync's line.
+      const noReport = failed ? null : noReportMessage(paths.join(", "), files, reports);
+      if (noReport !== null) console.error(escapeControls(`scoutgraph: ${noReport}`));
+      process.exitCode = failed ? EXIT.PARTIAL : noReport !== null ? EXIT.FATAL : EXIT.OK;
     });
 }
