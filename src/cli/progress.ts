@@ -1,5 +1,6 @@
 // A one-line progress display on a terminal's standard error: reports read, parsed, written and
-// failed, the rate and, once the listing has ended, an ETA. Log lines are printed above it.
+// failed, the rate and, once the listing has ended and the total is known, a bar, the percentage
+// read and an ETA. Log lines are printed above it.
 import type { SyncProgress } from "../sync/run-sync.js";
 
 export function formatProgress(p: SyncProgress, elapsedMs: number): string {
@@ -8,7 +9,17 @@ export function formatProgress(p: SyncProgress, elapsedMs: number): string {
   const total = p.listingDone ? `/${p.listed}` : "";
   let eta = "";
   if (p.listingDone && rate > 0 && p.read < p.listed) eta = `, ETA ${formatDuration(((p.listed - p.read) / rate) * 1000)}`;
-  return `read ${p.read}${total}, parsed ${p.parsed}, written ${p.written}, failed ${p.failed} (${Math.round(rate)}/s${eta})`;
+  const bar = p.listingDone && p.listed > 0 ? `${progressBar(p.read / p.listed)} ` : "";
+  return `${bar}read ${p.read}${total}, parsed ${p.parsed}, written ${p.written}, failed ${p.failed} (${Math.round(rate)}/s${eta})`;
+}
+
+const BAR_WIDTH = 20;
+
+/** `[#####---------------]  25%`: ASCII, so a terminal without UTF-8 draws it too; never past 100%. */
+export function progressBar(fraction: number): string {
+  const f = Math.min(Math.max(fraction, 0), 1);
+  const filled = Math.floor(f * BAR_WIDTH);
+  return `[${"#".repeat(filled)}${"-".repeat(BAR_WIDTH - filled)}] ${String(Math.floor(f * 100)).padStart(3)}%`;
 }
 
 export function formatDuration(ms: number): string {

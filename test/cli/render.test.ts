@@ -50,7 +50,9 @@ describe("progress and logs", () => {
   test("progress shows counts and rate, and an ETA once the listing is complete", () => {
     const p = { listed: 100, listingDone: false, read: 50, parsed: 45, written: 40, failed: 1 };
     assert.equal(formatProgress(p, 10_000), "read 50, parsed 45, written 40, failed 1 (5/s)");
-    assert.equal(formatProgress({ ...p, listingDone: true }, 10_000), "read 50/100, parsed 45, written 40, failed 1 (5/s, ETA 10s)");
+    assert.equal(formatProgress({ ...p, listingDone: true }, 10_000), "[##########----------]  50% read 50/100, parsed 45, written 40, failed 1 (5/s, ETA 10s)");
+    assert.equal(formatProgress({ ...p, listingDone: true, read: 100, listed: 100 }, 10_000).slice(0, 27), "[####################] 100%");
+    assert.equal(formatProgress({ ...p, listingDone: true, read: 1, listed: 3 }, 10_000).slice(0, 27), "[######--------------]  33%");
   });
 
   test("a text log line has time, level, message and extra fields", () => {
