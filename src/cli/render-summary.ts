@@ -18,11 +18,11 @@ export function renderSummaryText(s: RunSummary): string {
   ];
   if (s.failures.length > 0) {
     lines.push("failed:");
-    for (const f of s.failures) lines.push(`  ${escapeControls(f.uri)}: ${escapeControls(f.reason)}`);
+    for (const f of s.failures) lines.push(`  ${escapeControls(aboutFile(f.uri, f.reason))}`);
   }
   if (s.skipped.length > 0) {
     lines.push("skipped:");
-    for (const f of s.skipped) lines.push(`  ${escapeControls(f.uri)}: ${escapeControls(f.reason)}`);
+    for (const f of s.skipped) lines.push(`  ${escapeControls(aboutFile(f.uri, f.reason))}`);
   }
   if (s.unmatchedDigests.count > 0) {
     const more = s.unmatchedDigests.count - s.unmatchedDigests.examples.length;
@@ -31,6 +31,11 @@ export function renderSummaryText(s: RunSummary): string {
     if (more > 0) lines.push(`  ... and ${more} more`);
   }
   return `${lines.join("\n")}\n`;
+}
+
+/** `uri: reason`, naming the file once when the reason already names it ("Skipping uri: ..."). */
+function aboutFile(uri: string, reason: string): string {
+  return reason.includes(uri) ? reason : `${uri}: ${reason}`;
 }
 
 export function renderSummaryJson(s: RunSummary): string {

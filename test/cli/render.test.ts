@@ -4,6 +4,7 @@ import { exitCodeOfSummary } from "../../src/cli/exit-codes.js";
 import { formatTextLine } from "../../src/cli/logger.js";
 import { formatProgress } from "../../src/cli/progress.js";
 import { renderSummaryText } from "../../src/cli/render-summary.js";
+import { tooLargeMessage } from "../../src/sources/options.js";
 import { renderRowsJson, renderTable } from "../../src/cli/render-table.js";
 import { SummaryRecorder } from "../../src/sync/summary.js";
 
@@ -24,6 +25,13 @@ describe("summary", () => {
     assert.match(text, /3 listed, 1 ingested, .* 1 failed/);
     assert.match(text, /\/reports\/bad\.txt: no `Base image is` line/);
     assert.match(text, /cleanup +skipped: 1 report\(s\) failed/);
+  });
+
+  test("a skipped file whose reason already names it is named once (the size cap's message)", () => {
+    const rec = summary();
+    rec.skip("/reports/big.txt", tooLargeMessage("/reports/big.txt", 12 * 1024 * 1024, 10 * 1024 * 1024));
+    const lines = renderSummaryText(rec.finish("partial")).split("\n").filter((l) => l.includes("big.txt"));
+    assert.deepEqual(lines, ["  Skipping /reports/big.txt: 12.0 MiB is over the 10.0 MiB report size cap."]);
   });
 
   test("exit codes: ok 0, partial 3, nothing ingested with failures 1, interrupted 130, failed 1 or 2", () => {
