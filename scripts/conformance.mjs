@@ -258,13 +258,19 @@ function reportFiles(dir) {
 function detectedRules(dir) {
   const out = [];
   for (const file of reportFiles(dir)) {
-    const { rules, bases, reports } = detectDepartures(readFileSync(join(dir, file)), { broken: brokenRule });
+    const { rules, bases, firstBase, reports } = detectDepartures(readFileSync(join(dir, file)), { broken: brokenRule });
     const names = [...bases].filter((b) => b !== "").map((b) => `"${b}:`);
     for (const name of rules) {
       const rule = RULES[name];
       // A rule explains differences on the graph keys of the base images its report names
       // (ids are `name:tag`, contract §2.2); the unresolved base is what Cartography wrote under an empty name.
-      const covers = rule.emptyName ? (k) => k.includes('"":') || k.includes(' ":') : (k) => names.some((n) => k.includes(n));
+      let covers = rule.emptyName ? (d) => d.key.includes('"":') || d.key.includes(' ":') : (d) => names.some((n) => d.key.includes(n));
+      if (rule.mergedIntoFirst && firstBase !== null) {
+        // What Cartography's merge adds sits under the first report's base; the later bases it only lacks.
+        const first = `"${firstBase}:`;
+        const inNames = covers;
+        covers = (d) => d.key.includes(first) || (inNames(d) && d.only !== "cartography");
+      }
       out.push({ file, name, rule, covers, reports });
     }
   }
@@ -332,7 +338,7 @@ function explain(diffs, { additive, additiveKinds: kinds, rules, cleanupSkipped,
     if (!why) why = cleanupSkipped(d);
     for (const { file, name, rule, covers } of rules) {
       if (why) break;
-      if (!covers(d.key)) continue;
+      if (!covers(d)) continue;
       if (rule.side && d.only && d.only !== rule.side) continue;
       if (rule.scope === "all" || (d.prop && rule.scope.includes(d.prop))) why = `${file}: rule ${name}: ${rule.why} (${rule.doc})`;
     }

@@ -23,7 +23,7 @@ export const RULES = {
   "utf16": { scope: "all", side: "scoutgraph", cartographyFails: true, doc: `${DOC} (Encodings)`, why: "UTF-16 parses like its UTF-8 twin; Cartography decodes strict UTF-8, fails the read and skips cleanup." },
   "utf8-bom": { scope: "all", side: "scoutgraph", doc: `${DOC} (Normalisation, D5)`, why: "a UTF-8 BOM is removed; Cartography fails on a BOM before `Target`." },
   "invalid-bytes": { scope: "all", side: "scoutgraph", cartographyFails: true, doc: `${DOC} (Invalid bytes)`, why: "bytes not valid in the encoding are read as U+FFFD; Cartography fails the read and skips cleanup." },
-  "several-reports": { scope: "all", doc: `${DOC} (Several reports in one file)`, why: "each report is written on its own; Cartography merges them into the first target." },
+  "several-reports": { scope: "all", mergedIntoFirst: true, doc: `${DOC} (Several reports in one file)`, why: "each report is written on its own; Cartography merges them into the first target." },
   "console-wrapped-note": { scope: ["alternative_tags"], doc: `${DOC} (Console damage)`, why: "a hard-wrapped note continues past unprefixed lines; Cartography stops at the first one." },
   "console-repeats": { scope: ["alternative_tags", "benefits", "(count)"], doc: `${DOC} (Console damage)`, why: "rows, aliases and benefits a console redraw repeated are kept once; Cartography keeps repeats." },
   "dec-graphics": { scope: "all", side: "scoutgraph", cartographySkips: true, doc: `${DOC} (DEC special graphics)`, why: "DEC line drawing is read; Cartography skips the report (no `Target │`)." },
@@ -63,6 +63,9 @@ export function detectDepartures(bytes, { broken } = {}) {
   noteRules(lines, rules);
   if (repeatsRows(lines)) rules.add("console-repeats");
 
+  // Cartography merges several reports into the first one's base: only that base's keys can be
+  // missing from scoutgraph's graph because of the merge.
+  const firstBase = reports[0]?.base_image?.name ?? null;
   const bases = new Set();
   for (const r of reports) if (r.base_image) bases.add(r.base_image.name);
   for (const l of lines) {
@@ -70,7 +73,7 @@ export function detectDepartures(bytes, { broken } = {}) {
     if (m) bases.add(m[1].replace(/[:@][^/:@]*$/, ""));
   }
   if (broken) rules.delete(broken);
-  return { rules, bases, reports: reports.length };
+  return { rules, bases, firstBase, reports: reports.length };
 }
 
 /** The supported-tags note: its form (backticks or not) and whether a console hard-wrapped it. */
