@@ -166,7 +166,6 @@ export async function runSync(options: SyncOptions, hooks: SyncHooks = {}): Prom
     if (noReport !== null) {
       // An empty source and a source of non-reports alike: nothing to write, nothing to clean up,
       // and a nightly job should see that its upload went wrong (parse says the same).
-      log.error(noReport);
       throw fatal("EMPTY_SOURCE", new Error(noReport), source.uri);
     }
     log.info(`Processed ${counts.listed} Docker Scout report files from ${source.uri}`);

@@ -2,18 +2,16 @@
 // there is nothing to report, a usage mistake, or a configuration error.
 import { describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { runCli, tempDir } from "./sync-support.js";
+import { fixture, runCli, tempDir } from "./sync-support.js";
 
 describe("a CLI that guides", () => {
   test("report on a store with no Docker Scout data says so, exit 1, with the command to run", async () => {
+    // A report whose base Docker Scout could not resolve is valid and writes no Docker Scout data
+    // (a source of non-reports is now fatal and publishes no store at all).
     const dir = tempDir();
-    const source = join(dir, "not-reports");
-    mkdirSync(source);
-    writeFileSync(join(source, "notes.txt"), "hello\n");
     const store = join(dir, "store");
-    const sync = await runCli(["sync", "--docker-scout-source", source, "--store", store]);
+    const sync = await runCli(["sync", "--docker-scout-source", fixture("audit-log-distroless-base-unresolved.txt"), "--store", store]);
     assert.equal(sync.code, 0, sync.stderr);
     const r = await runCli(["report", "--store", store]);
     assert.equal(r.code, 1, r.stderr);
