@@ -109,6 +109,9 @@ test("query and report during a sync read a published graph, or say in one line 
     const writer = syncAndSignal([...LATER_ARGS, "--store", store], { afterParsed: 1_000_000, signals: [] });
     let done = false;
     void writer.then(() => (done = true));
+    // Before the writer has taken its lock a new store simply does not exist yet ("run sync first"):
+    // that is not the race under test, so the readers start once the lock is there (or the run is over).
+    for (let i = 0; i < 400 && !done && !existsSync(`${store}.lock`); i++) await new Promise((r) => setTimeout(r, 25));
     const outcomes: string[] = [];
     while (!done || outcomes.length < 4) {
       const q = await runCli(["query", "MATCH (r:DockerScoutReport) RETURN count(r) AS n", "--store", store, "--json"]);
