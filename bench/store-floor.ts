@@ -9,7 +9,7 @@
 //   npm run bench:floor -- [--reports 10000] [--recommendations 151684] [--stores embedded,neo4j]
 //
 // Neo4j: scripts/neo4j.mjs's on SCOUTGRAPH_NEO4J_PORT (started and stopped here if not running).
-import { spawn, spawnSync } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import { dirname, join } from "node:path";
@@ -22,10 +22,10 @@ import { isParsed, parseReport } from "../src/report/index.js";
 import { Neo4jGraphStore } from "../src/stores/neo4j/neo4j-graph-store.js";
 import { writeReports } from "./support/generate-reports.js";
 import { emptyNeo4jAt, neo4jAnswers } from "./support/neo4j-admin.js";
+import { runSyncCli } from "./support/sync-cli.js";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, "..", "..");
-const cliPath = join(root, "dist", "src", "cli", "main.js");
 const work = join(root, ".cache", "bench-floor");
 
 const { values: opts } = parseArgs({
@@ -63,30 +63,6 @@ export function largeReport(n: number): string {
   ];
   for (let i = 0; i < n; i++) lines.push(`  20.${String(i).padStart(6, "0")}-alpine │ Benefits: │ 2 weeks ago  │  0C  ${i % 4}H  ${i % 9}M  ${i % 31}L`);
   return `${lines.join("\n")}\n`;
-}
-
-function peakRssKb(pid: number): number {
-  try {
-    return Number(/VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, "utf8"))?.[1] ?? 0);
-  } catch {
-    return 0;
-  }
-}
-
-function runSync(args: string[]): Promise<{ seconds: number; peakMb: number; code: number; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const started = process.hrtime.bigint();
-    const child = spawn(process.execPath, [cliPath, "sync", "--quiet", ...args], { cwd: root, stdio: ["ignore", "ignore", "pipe"] });
-    let stderr = "";
-    let peak = 0;
-    child.stderr.setEncoding("utf8").on("data", (d: string) => (stderr += d));
-    const poll = setInterval(() => (peak = Math.max(peak, peakRssKb(child.pid ?? 0))), 100);
-    child.on("error", reject);
-    child.on("exit", (code) => {
-      clearInterval(poll);
-      resolve({ seconds: Number(process.hrtime.bigint() - started) / 1e9, peakMb: peak / 1024, code: code ?? 1, stderr });
-    });
-  });
 }
 
 /** Every row of the source as one merged batch, built as sync builds it (untimed). */
@@ -148,7 +124,7 @@ try {
         rmSync(db, { force: true });
         args.push("--store", db);
       }
-      const r = await runSync(args);
+      const r = await runSyncCli(args);
       if (store === "neo4j") neo4jSeconds = r.seconds;
       console.log(`${label}: ${store} sync ${r.seconds.toFixed(1)} s, peak RSS ${r.peakMb.toFixed(0)} MB, exit ${r.code} (${load()})`);
       if (r.code !== 0) console.error(r.stderr.split("\n").slice(-4).join("\n"));

@@ -7,16 +7,16 @@
 // Reports are generated once into .cache/bench-sync/reports/<count>/. The Neo4j is scripts/neo4j.mjs's
 // on SCOUTGRAPH_NEO4J_PORT (default 7687), started and stopped here if it is not already running;
 // its database is emptied before each run.
-import { spawn, spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, readdirSync, rmSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { emptyNeo4jAt, neo4jAnswers } from "./support/neo4j-admin.js";
+import { runSyncCli } from "./support/sync-cli.js";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, "..", "..");
-const cliPath = join(root, "dist", "src", "cli", "main.js");
 const generator = join(root, "dist", "bench", "support", "generate-reports.js");
 const neo4jScript = join(root, "scripts", "neo4j.mjs");
 const cacheDir = join(root, ".cache", "bench-sync", "reports");
@@ -43,46 +43,6 @@ function reportsFor(count: number): string {
   if (r.status !== 0) throw new Error(`generating ${count} reports failed`);
   return dir;
 }
-
-/** Peak resident set size (kB) of a live process, from /proc; 0 where /proc is missing. */
-function peakRssKb(pid: number): number {
-  try {
-    const status = readFileSync(`/proc/${pid}/status`, "utf8");
-    return Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0);
-  } catch {
-    return 0;
-  }
-}
-
-interface Result {
-  seconds: number;
-  peakMb: number;
-  code: number;
-  summary: { status: string; reports: { ingested: number; failed: number } } | undefined;
-  stderr: string;
-}
-
-function runSyncCli(args: string[]): Promise<Result> {
-  return new Promise((resolve, reject) => {
-    const started = process.hrtime.bigint();
-    const child = spawn(process.execPath, [cliPath, "sync", "--quiet", ...args], { cwd: root, stdio: ["ignore", "ignore", "pipe"] });
-    let stderr = "";
-    let peak = 0;
-    child.stderr.setEncoding("utf8").on("data", (d: string) => (stderr += d));
-    // VmHWM is the high-water mark, so polling only has to catch the process before it exits.
-    const poll = setInterval(() => (peak = Math.max(peak, peakRssKb(child.pid ?? 0))), 100);
-    child.on("error", reject);
-    child.on("exit", (code) => {
-      clearInterval(poll);
-      const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-      const summaryPath = args[args.indexOf("--summary-json") + 1] ?? "";
-      const summary = existsSync(summaryPath) ? (JSON.parse(readFileSync(summaryPath, "utf8")) as Result["summary"]) : undefined;
-      resolve({ seconds, peakMb: peak / 1024, code: code ?? 1, summary, stderr });
-    });
-  });
-}
-
-
 
 const rows: string[] = [];
 const print = (line: string): void => {
