@@ -164,7 +164,8 @@ export const BUILT_ON: RelationshipDef = {
   to: PUBLIC_IMAGE.label,
   fromKey: "image_id",
   toKey: "public_image_id",
-  description: "Links an Image to its Docker Scout public base image by resolved digest.",
+  description:
+    "Links an Image to its Docker Scout public base image by resolved digest. A report on a multi-arch index's digest links the index's platform Images (scoutgraph departure, docs/divergences.md).",
   properties: [],
   constants: { _sub_resource_label: "DockerScout", _sub_resource_id: "global" },
   indexedBy: ["_sub_resource_label", "_sub_resource_id"],
@@ -225,7 +226,7 @@ export const REPORTS_ON: RelationshipDef = {
   fromKey: "report_id",
   toKey: "image_id",
   description:
-    "**scoutgraph addition.** Links a report to every Image its target digest matched (the same rule as BUILT_ON) and to the Image scoutgraph created for it. A report with none is unmatched.",
+    "**scoutgraph addition.** Links a report to every Image its target digest matched (the same rule as BUILT_ON, a manifest list's platform Images included) and to the Image scoutgraph created for it. A report with none is unmatched.",
   properties: [],
   additive: true,
 };

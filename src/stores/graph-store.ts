@@ -25,6 +25,8 @@ export interface ImageDigestRow {
   ontDigest: string | null;
   /** `_ont_source`: Image nodes scoutgraph created (`docker_scout_report`) are not matched by digest. */
   ontSource?: string | null;
+  /** `_ont_digest` of each `ImageManifestList` that `CONTAINS_IMAGE` it (Neo4j; absent: none). */
+  manifestLists?: string[];
 }
 
 export type Row = Record<string, unknown>;
@@ -36,7 +38,7 @@ export interface GraphStore {
   verifyConnectivity(): Promise<void>;
   /** Create indexes or tables; once per run, not once per report. */
   prepare(): Promise<void>;
-  /** Every `Image` node's id and `_ont_digest`, streamed: read once per run for BUILT_ON matching. */
+  /** Every `Image` node's id, `_ont_digest` and manifest lists, streamed: read once per run for BUILT_ON matching. */
   imageDigests(): AsyncIterable<ImageDigestRow>;
   /**
    * Write one batch (see GraphBatch for the order) with bookkeeping properties. Batches must be

@@ -82,3 +82,64 @@ test("property: the index returns exactly what the Cypher predicate selects, as 
     }),
   );
 });
+
+// scoutgraph departure (docs/divergences.md): a manifest list's digest matches its platform images.
+const INDEX = `sha256:${"a0".repeat(32)}`;
+const AMD64 = `sha256:${"a1".repeat(32)}`;
+const ARM64 = `sha256:${"a2".repeat(32)}`;
+
+test("a manifest list's digest matches its platform images, never the list; a platform digest matches only its image", async () => {
+  const index = await DigestIndex.build([
+    { id: ARM64, ontDigest: ARM64, manifestLists: [INDEX] },
+    { id: AMD64, ontDigest: AMD64, manifestLists: [INDEX] },
+    { id: "single", ontDigest: `sha256:${"c1".repeat(32)}` },
+  ]);
+  assert.equal(index.manifestLists, 1);
+  assert.deepEqual([...index.match("a0a0a0a0a0a0")].sort(), [AMD64, ARM64]);
+  assert.deepEqual([...index.match(INDEX.toUpperCase().replace("SHA256:", "sha256:"))].sort(), [AMD64, ARM64]);
+  assert.deepEqual(index.match("a1a1a1a1a1a1"), [AMD64]);
+  assert.deepEqual(index.match("c1c1"), ["single"]);
+  assert.deepEqual(index.match("a0a1"), [], "a prefix of no list and no image");
+});
+
+test("a platform image matched directly and through its list, or through two lists, comes once; same-id nodes each once", async () => {
+  const other = `sha256:${"a9".repeat(32)}`;
+  const index = await DigestIndex.build([
+    { id: AMD64, ontDigest: AMD64, manifestLists: [INDEX, other] },
+    { id: AMD64, ontDigest: AMD64, manifestLists: [INDEX] },
+    { id: "sha256:a0-lookalike", ontDigest: "sha256:a0ff" },
+  ]);
+  assert.deepEqual(index.match("a"), ["sha256:a0-lookalike", AMD64, AMD64]);
+  assert.deepEqual(index.match("a0"), ["sha256:a0-lookalike", AMD64, AMD64]);
+  assert.deepEqual(index.match("a9"), [AMD64]);
+});
+
+test("lists are ignored on scoutgraph's own Image nodes and on images without a digest; empty list digests match nothing", async () => {
+  const index = await DigestIndex.build([
+    { id: "app@a0", ontDigest: "a1", ontSource: "docker_scout_report", manifestLists: [INDEX] },
+    { id: "nodigest", ontDigest: null, manifestLists: [INDEX] },
+    { id: ARM64, ontDigest: ARM64, manifestLists: ["sha256:", null] },
+  ]);
+  assert.equal(index.manifestLists, 0);
+  assert.deepEqual(index.match("a0"), []);
+  assert.deepEqual(index.match("a2"), [ARM64]);
+});
+
+test("property: direct matches as a multiset, then each platform image of a matching list once", async () => {
+  const hex = fc.stringMatching(/^[0-9a-f]{1,4}$/);
+  const image = fc.record({
+    id: fc.constantFrom("a", "b", "c", "d"),
+    ontDigest: fc.oneof(fc.constant(null), hex.map((h) => `sha256:${h}`)),
+    manifestLists: fc.array(fc.oneof(fc.constant(null), hex.map((h) => `sha256:${h}`)), { maxLength: 3 }),
+  });
+  await fc.assert(
+    fc.asyncProperty(fc.array(image, { maxLength: 20 }), hex, async (images, target) => {
+      const index = await DigestIndex.build(images);
+      const t = normaliseTargetDigest(target);
+      const linkable = images.filter((i) => normaliseImageDigest(i.ontDigest) !== "");
+      const direct = linkable.filter((i) => normaliseImageDigest(i.ontDigest).startsWith(t));
+      const viaList = linkable.filter((i) => !direct.includes(i) && i.manifestLists.some((l) => normaliseImageDigest(l) !== "" && normaliseImageDigest(l).startsWith(t)));
+      assert.deepEqual([...index.match(target)].sort(), [...direct, ...viaList].map((i) => i.id).sort());
+    }),
+  );
+});

@@ -16,7 +16,7 @@ import { runSync } from "../../src/sync/run-sync.js";
 import { runCli } from "../e2e/sync-support.js";
 import { wipeNeo4j } from "../support/neo4j-admin.js";
 import { NEO4J_URI } from "../support/services.js";
-import { digest, ECR, loadSeed, writeContextReports } from "./support/context-seed.js";
+import { digest, ECR, loadSeed, writeContextReports, type ContextReport } from "./support/context-seed.js";
 
 const PAYMENTS = `${ECR}/payments-api:1.4.2`;
 const WEB = `${ECR}/web-frontend:2.0.0`;
@@ -47,6 +47,8 @@ describe("report on the contract's Cartography seed (Neo4j)", () => {
     store = new Neo4jGraphStore({ uri: NEO4J_URI });
     const summary = await runSync({ source: join(dir, "reports"), store });
     assert.equal(summary.status, "ok");
+    assert.deepEqual(summary.unmatchedReports, [], "the index report matched its platform images");
+    assert.equal(summary.written.builtOnLinks, 4, "a1 and a2 through the index a0, b1 and c1 by their own digests");
     report = await build();
   });
   after(async () => {
@@ -92,6 +94,28 @@ describe("report on the contract's Cartography seed (Neo4j)", () => {
     }
     assert.deepEqual(image(report, "a1").context?.internalBase, { digest: digest("b1"), name: PYTHON_BASE, tags: [PYTHON_BASE], reference: `pkg:docker/${ECR}/platform/python-base@3.12?platform=linux%2Famd64`, owner: null });
     assert.equal(image(report, "a2").context?.internalBase, null, "a public base gives no BUILT_FROM edge");
+  });
+
+  test("a report on the multi-arch index digest links the index's platform images, not the index or its attestations", async () => {
+    const edges = await store.query(
+      `MATCH (r:DockerScoutReport)-[:REPORTS_ON]->(i)
+       OPTIONAL MATCH (i)-[:BUILT_ON]->(p:DockerScoutPublicImage)
+       RETURN r.target_digest AS report, i.id AS image, labels(i) AS labels, collect(p.id) AS bases ORDER BY report, image`,
+    );
+    assert.deepEqual(
+      edges.map((e) => [e.report, e.image, (e.labels as string[]).includes("Image"), e.bases]),
+      [
+        ["a0a0a0a0a0a0", digest("a1"), true, ["python:3.11-slim"]],
+        ["a0a0a0a0a0a0", digest("a2"), true, ["python:3.11-slim"]],
+        ["b1b1b1b1b1b1", digest("b1"), true, ["python:3.11-slim"]],
+        ["c1c1c1c1c1c1", digest("c1"), true, ["node:20-alpine"]],
+      ],
+    );
+    const unlinked = await store.query("MATCH (n)-[:BUILT_ON]->(:DockerScoutPublicImage) WHERE n:ImageManifestList OR n:ImageAttestation RETURN count(n) AS n");
+    assert.equal(Number(unlinked[0]?.n), 0);
+    assert.deepEqual(report.unmatchedReports, []);
+    assert.equal(report.summary.unmatchedReports, 0);
+    assert.ok(!report.coverage?.runningWithoutReport.some((u) => u.digest === digest("a1") || u.digest === digest("a2")), "covered through the index");
   });
 
   test("single-arch, running, internal only, Dockerfile-matched owner: web-frontend", () => {
@@ -220,5 +244,94 @@ describe("report on the contract's Cartography seed (Neo4j)", () => {
     const usage = await runCli(["report", "--neo4j-uri", NEO4J_URI, "--max-age", "soon"]);
     assert.equal(usage.code, 2);
     assert.match(usage.stderr, /--max-age/);
+  });
+});
+
+// The same digest pushed to a second registry: GitLab's nodes for web-frontend's c1 (contract §2.1,
+// §2.4: GitLabContainerImage with the digest as id, a repository tag whose id is its location), and
+// what links by digest links to both (§2.1): the container's HAS_IMAGE, so RESOLVED_IMAGE and
+// HAS_RUNTIME_IMAGE (the ontology jobs, §2.3, §4), and a Dockerfile-matched PACKAGED_FROM (§6.3),
+// here a weaker one than ECR's.
+const GITLAB_TAG = "registry.gitlab.com/acme/web-frontend:2.0.0";
+const GITLAB_COPY = `
+MATCH (ecr:AWSECRImage:Image {id: $digest})-[owned:PACKAGED_FROM]->(proj:GitLabProject)
+MATCH (c:KubernetesContainer {id: 'pod-web-1-web'}), (d:KubernetesDeployment {id: 'deploy-web'})
+CREATE (img:GitLabContainerImage:Image {id: $digest, digest: $digest, _ont_digest: $digest, _ont_source: 'gitlab', _ont_uri: 'registry.gitlab.com/acme/web-frontend', type: 'image', _module_name: 'cartography:gitlab', lastupdated: 1760000000})
+CREATE (repo:GitLabContainerRepository:ContainerRegistry {id: 'registry.gitlab.com/acme/web-frontend', _ont_name: 'web-frontend', _ont_uri: 'acme/web-frontend', _ont_source: 'gitlab', _module_name: 'cartography:gitlab', lastupdated: 1760000000})
+CREATE (tag:GitLabContainerRepositoryTag:ImageTag {id: $tag, location: $tag, name: '2.0.0', path: 'acme/web-frontend', _module_name: 'cartography:gitlab', lastupdated: 1760000000})
+CREATE (repo)-[:REPO_IMAGE {_module_name: 'cartography:gitlab'}]->(tag)
+CREATE (tag)-[:IMAGE {_module_name: 'cartography:gitlab'}]->(img)
+CREATE (c)-[:HAS_IMAGE {_module_name: 'cartography:kubernetes'}]->(img)
+CREATE (c)-[:RESOLVED_IMAGE {lastupdated: 1760000000}]->(img)
+CREATE (d)-[:HAS_RUNTIME_IMAGE {exposed_internet: false, lastupdated: 1760000000}]->(img)
+CREATE (img)-[p:PACKAGED_FROM]->(proj) SET p = properties(owned), p.confidence = 0.5, p.dockerfile_path = 'gitlab/Dockerfile'
+RETURN count(ecr) AS n`;
+
+describe("platform digests of a multi-arch image, and one digest in two registries (Neo4j)", () => {
+  const dir = mkdtempSync(join(tmpdir(), "scoutgraph-context-"));
+  // Reports on platform digests only: payments-api's amd64 image and web-frontend (in ECR and GitLab).
+  const reports: ContextReport[] = [
+    { file: "payments-api-amd64.txt", template: "api.txt", target: PAYMENTS, digest: "a1a1a1a1a1a1" },
+    { file: "web-frontend.txt", template: "web-a.txt", target: WEB, digest: "c1c1c1c1c1c1" },
+  ];
+  let store: Neo4jGraphStore;
+  let report: FleetReport;
+
+  before(async () => {
+    const driver = neo4j.driver(NEO4J_URI);
+    try {
+      await wipeNeo4j(driver);
+      await loadSeed(driver);
+      const { records } = await driver.executeQuery(GITLAB_COPY, { digest: digest("c1"), tag: GITLAB_TAG });
+      assert.equal(Number(records[0]?.get("n")), 1);
+    } finally {
+      await driver.close();
+    }
+    writeContextReports(join(dir, "reports"), reports);
+    store = new Neo4jGraphStore({ uri: NEO4J_URI });
+    const summary = await runSync({ source: join(dir, "reports"), store });
+    assert.equal(summary.status, "ok");
+    assert.deepEqual(summary.unmatchedReports, []);
+    report = await generateFleetReport(store, { filters: { ...DEFAULT_FILTERS } });
+  });
+  after(async () => {
+    await store?.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  test("a platform digest links only that platform image; its arm64 sibling stays uncovered and running", async () => {
+    const linked = await store.query("MATCH (i)-[:BUILT_ON]->(:DockerScoutPublicImage {id: 'python:3.11-slim'}) RETURN i.id AS id, labels(i) AS labels");
+    assert.deepEqual(linked.map((r) => r.id), [digest("a1")]);
+    assert.deepEqual(report.images.map((i) => [i.digest, i.name, i.context?.tier]), [
+      [digest("a1"), PAYMENTS, "exposed"],
+      [digest("c1"), WEB, "running"],
+    ]);
+    assert.deepEqual(
+      report.coverage?.runningWithoutReport.map((u) => [u.digest, u.name, u.reference, u.runtime.exposed]),
+      [
+        [digest("a2"), PAYMENTS, `${ECR}/payments-api@${digest("a2")}`, true],
+        [digest("d1"), BATCH, `${ECR}/batch-worker@${digest("d1")}`, false],
+      ],
+    );
+  });
+
+  test("the same digest in ECR and GitLab: both nodes linked, one image row, both names known, ECR's context kept", async () => {
+    const nodes = await store.query(
+      "MATCH (r:DockerScoutReport {target_digest: 'c1c1c1c1c1c1'})-[:REPORTS_ON]->(i:Image)-[:BUILT_ON]->(p:DockerScoutPublicImage) RETURN i._ont_source AS source, p.id AS base ORDER BY source",
+    );
+    assert.deepEqual(nodes.map((n) => [n.source, n.base]), [["aws", "node:20-alpine"], ["gitlab", "node:20-alpine"]]);
+    const rows = report.images.filter((i) => i.digest === digest("c1"));
+    assert.equal(rows.length, 1, "one row for the digest");
+    assert.deepEqual(rows[0]?.context?.tags, [WEB, GITLAB_TAG]);
+    assert.deepEqual([rows[0]?.context?.owner?.dockerfile, rows[0]?.context?.owner?.confidence], ["deploy/Dockerfile", 0.98], "the best edge of either node");
+    assert.deepEqual(rows[0]?.context?.runtime, {
+      runningContainers: 1,
+      workloads: [{ kind: "KubernetesDeployment", name: "web-frontend", namespace: "web", cluster: "prod-eks", exposed: false }],
+      namespaces: ["web"],
+      clusters: ["prod-eks"],
+      exposed: false,
+    });
+    assert.equal(report.summary.images, 2);
+    assert.deepEqual(report.topActions.find((a) => a.base.id === "node:20-alpine")?.imageCount, 1);
   });
 });

@@ -174,6 +174,29 @@ describe("Neo4jGraphStore", () => {
     }
   });
 
+  test("imageDigests gives each Image the digests of the manifest lists that contain it (pages of one)", async () => {
+    await wipeNeo4j(admin);
+    const paged = await makeStore({ imagePageSize: 1 });
+    try {
+      await adminWrite(`CREATE (l:AWSECRImage:ImageManifestList {id: 'sha256:a0', _ont_digest: 'sha256:a0', type: 'manifest_list'})
+        CREATE (l2:GitHubContainerImage:ImageManifestList {id: 'sha256:b0', digest: 'sha256:b0', type: 'manifest_list'})
+        CREATE (l)-[:CONTAINS_IMAGE]->(:AWSECRImage:Image {id: 'sha256:a1', _ont_digest: 'sha256:a1'})
+        CREATE (l)-[:CONTAINS_IMAGE]->(a2:AWSECRImage:Image {id: 'sha256:a2', _ont_digest: 'sha256:a2'})
+        CREATE (l2)-[:CONTAINS_IMAGE]->(a2)
+        CREATE (l)-[:CONTAINS_IMAGE]->(:AWSECRImage:ImageAttestation {id: 'sha256:a3', _ont_digest: 'sha256:a3'})
+        CREATE (:AWSECRImage:Image {id: 'sha256:c1', _ont_digest: 'sha256:c1'})`);
+      const rows = [];
+      for await (const row of paged.imageDigests()) rows.push([row.id, [...(row.manifestLists ?? [])].sort()]);
+      assert.deepEqual(rows, [
+        ["sha256:a1", ["sha256:a0"]],
+        ["sha256:a2", ["sha256:a0", "sha256:b0"]],
+        ["sha256:c1", []],
+      ]);
+    } finally {
+      await paged.close();
+    }
+  });
+
   test("chunked writes (1 row per transaction) leave the same graph as one transaction", async () => {
     const snapshot = async (s: GraphStore) =>
       s.query("MATCH (p:DockerScoutPublicImage)-[r]->(t:DockerScoutPublicImageTag) RETURN p.id AS pid, type(r) AS rel, t.id AS tid, t.alternative_tags AS alt, r.benefits AS benefits ORDER BY pid, rel, tid");

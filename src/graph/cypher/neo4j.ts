@@ -112,11 +112,17 @@ export function cleanupStatements(): CleanupStatement[] {
   ];
 }
 
-/** Keyset-paged read of every Image (uses the `Image(id)` index for the range and the order). */
+/**
+ * Keyset-paged read of every Image (uses the `Image(id)` index for the range and the order), with
+ * the digests of the manifest lists that contain it (contract cartography-context.md §2.2-§2.3:
+ * `(:ImageManifestList)-[:CONTAINS_IMAGE]->(:Image)`), expanded only for the page's images.
+ */
 export const IMAGE_DIGESTS_PAGE_QUERY = [
   "MATCH (i:Image) WHERE i.id >= $after",
-  "RETURN i.id AS id, i._ont_digest AS digest, i._ont_source AS source, elementId(i) AS element",
-  "ORDER BY i.id LIMIT $limit",
+  "WITH i ORDER BY i.id LIMIT $limit",
+  "RETURN i.id AS id, i._ont_digest AS digest, i._ont_source AS source, elementId(i) AS element,",
+  "       [(l:ImageManifestList)-[:CONTAINS_IMAGE]->(i) | coalesce(l._ont_digest, l.digest)] AS lists",
+  "ORDER BY id",
 ].join("\n");
 
 export { CLEANUP_LIMIT, SCOUTGRAPH_IMAGE_SOURCE };

@@ -45,13 +45,17 @@ RETURN toLower(img._ont_digest) AS digest,
        collect([[l IN labels(svc) WHERE l <> 'ComputeService'][0], coalesce(svc._ont_name, svc.name), svc.namespace,
                 coalesce(cluster._ont_name, cluster.name), coalesce(r.exposed_internet, false)]) AS workloads`;
 
-/** Owner per image (Q3, §6): the best PACKAGED_FROM (highest confidence, provenance first) and the image's provenance. */
+/**
+ * Owner per image (Q3, §6): the best PACKAGED_FROM (highest confidence, provenance first) and the
+ * image's provenance, over every node of the digest (two registries' nodes can have different edges).
+ */
 export const OWNER_QUERY = `
 MATCH (img:Image)-[p:PACKAGED_FROM]->(repo:CodeRepository)
-WITH img, p, repo ORDER BY p.confidence DESC, CASE p.match_method WHEN 'provenance' THEN 0 ELSE 1 END
-WITH img, collect([repo._ont_fullname, repo._ont_url, repo._ont_source, coalesce(p.dockerfile_path, img.source_file),
-                   p.match_method, p.confidence, coalesce(p.source_revision, img.source_revision)])[0] AS best
-RETURN toLower(img._ont_digest) AS digest, best`;
+WITH toLower(img._ont_digest) AS digest, img, p, repo
+ORDER BY p.confidence DESC, CASE p.match_method WHEN 'provenance' THEN 0 ELSE 1 END, repo._ont_fullname
+WITH digest, collect([repo._ont_fullname, repo._ont_url, repo._ont_source, coalesce(p.dockerfile_path, img.source_file),
+                      p.match_method, p.confidence, coalesce(p.source_revision, img.source_revision)])[0] AS best
+RETURN digest, best`;
 
 /** Images whose provenance names a repository that no PACKAGED_FROM confirms (§6.3: an unverified owner). */
 export const PROVENANCE_QUERY = `

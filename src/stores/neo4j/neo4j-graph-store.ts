@@ -123,7 +123,10 @@ export class Neo4jGraphStore implements GraphStore {
         }
         if (id === after && seenAtAfter.has(element)) continue;
         seen.add(element);
-        yield { id, ontDigest: record.get("digest") as string | null, ontSource: record.get("source") as string | null };
+        const lists = (record.get("lists") as unknown[]).filter((l): l is string => typeof l === "string");
+        const row: ImageDigestRow = { id, ontDigest: record.get("digest") as string | null, ontSource: record.get("source") as string | null };
+        if (lists.length > 0) row.manifestLists = lists;
+        yield row;
       }
       if (records.length < limit) return;
       // A full page of one id: widen the page, or the same rows would come back forever.

@@ -1,7 +1,8 @@
 // The contract's §10 seed (test/fixtures/context) in a real Neo4j, plus Docker Scout reports whose
-// digests match its images: payments-api amd64 (a1) and arm64 (a2), web-frontend (c1) and the
-// internal python-base (b1); batch-worker (d1) runs but has no report. python-base's report file
-// is 30 days old (for --max-age).
+// digests match its images: payments-api's multi-arch index (a0, the ImageManifestList: it links
+// the platform images amd64 a1 and arm64 a2), web-frontend (c1) and the internal python-base (b1),
+// both platform digests; batch-worker (d1) runs but has no report. python-base's report file is 30
+// days old (for --max-age).
 import { mkdirSync, readFileSync, utimesSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Driver } from "neo4j-driver";
@@ -31,7 +32,7 @@ export async function loadSeed(driver: Driver): Promise<void> {
   }
 }
 
-interface ContextReport {
+export interface ContextReport {
   file: string;
   template: string;
   target: string;
@@ -41,16 +42,15 @@ interface ContextReport {
 
 /** Reports whose target digests (Docker Scout's 12-hex short form) prefix the seed's images. */
 export const CONTEXT_REPORTS: ContextReport[] = [
-  { file: "payments-api-amd64.txt", template: "api.txt", target: `${ECR}/payments-api:1.4.2`, digest: "a1a1a1a1a1a1" },
-  { file: "payments-api-arm64.txt", template: "api.txt", target: `${ECR}/payments-api:1.4.2`, digest: "a2a2a2a2a2a2" },
+  { file: "payments-api.txt", template: "api.txt", target: `${ECR}/payments-api:1.4.2`, digest: "a0a0a0a0a0a0" },
   { file: "python-base.txt", template: "jobs.txt", target: `${ECR}/platform/python-base:3.12`, digest: "b1b1b1b1b1b1", ageDays: 30 },
   { file: "web-frontend.txt", template: "web-a.txt", target: `${ECR}/web-frontend:2.0.0`, digest: "c1c1c1c1c1c1" },
 ];
 
 /** Write the reports into `dir` (from the fleet fixtures, target and digest replaced). */
-export function writeContextReports(dir: string): void {
+export function writeContextReports(dir: string, reports: readonly ContextReport[] = CONTEXT_REPORTS): void {
   mkdirSync(dir, { recursive: true });
-  for (const r of CONTEXT_REPORTS) {
+  for (const r of reports) {
     const text = readFileSync(join(FLEET_DIR, r.template), "utf8")
       .replace(/(Target {3}│ {2})\S+/, `$1${r.target}`)
       .replace(/(digest │ {2})\S+/, `$1${r.digest}`);
