@@ -1,6 +1,7 @@
 // Every command-line option, declared once as data. This table drives the commander parser, the
 // `--help` text, the environment variables (SCOUTGRAPH_<FLAG>) and the README's option table
 // (scripts/gen-readme-options.mjs); nothing else spells an option out.
+import { REPORT_SECTIONS, SECTION_HELP } from "../insights/render/sections.js";
 
 /** The commands an option belongs to; `cartography` is the top-level Cartography-compatible form. */
 export type CommandName = "sync" | "query" | "report" | "scan" | "cartography";
@@ -460,9 +461,9 @@ export const OPTIONS: readonly OptionDef[] = [
     long: "limit",
     valueName: "N",
     type: "integer",
-    defaultDescription: "20 in the table; markdown: as many as fit in one GitHub comment",
+    defaultDescription: "20 in the table; markdown: as many as fit in one GitHub comment; json, csv, html: all",
     description:
-      "Image rows (and unmatched-report rows) in the table and markdown formats, best fixes first; a line says how many more there are. 0 shows all.",
+      "Rows per list in every format, best first: images, the context (where each image runs), each coverage list, unmatched reports, and bases (except in the table); how many were left out is said (a line; json `omitted`; csv `left-out` rows). Top actions follow --top. With --group-by owner, per owner. 0 shows all.",
     group: "Output",
     commands: ["report"],
   },
@@ -483,8 +484,8 @@ export const OPTIONS: readonly OptionDef[] = [
     long: "sections",
     valueName: "LIST",
     type: "string",
-    defaultDescription: "top,bases,images,unmatched",
-    description: "Which parts of the table and markdown formats to print, comma-separated: top (top actions), bases, images, unmatched (reports that matched no image).",
+    defaultDescription: REPORT_SECTIONS.join(","),
+    description: `Which parts of the report to show, in every format, comma-separated: ${REPORT_SECTIONS.map((s) => `${s} (${SECTION_HELP[s]})`).join(", ")}. An unknown name is an error.`,
     group: "Output",
     commands: ["report"],
   },

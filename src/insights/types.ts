@@ -166,6 +166,11 @@ export interface FleetReport {
   coverage?: Coverage | null;
   /** `--group-by owner`: one sub-report per repository, then "no known owner" (null otherwise). */
   groups?: OwnerGroup[] | null;
+  /**
+   * Set only when `--sections` or `--limit` left entries out of a list: how many, per list (its
+   * JSON path, e.g. `images`, `coverage.runningWithoutReport`). The summary counts the whole fleet.
+   */
+  omitted?: Record<string, number>;
 }
 
 // ---------------------------------------------------------------------------------------------

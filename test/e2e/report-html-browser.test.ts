@@ -9,9 +9,11 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { chromium, type BrowserContext, type Page } from "playwright-core";
+import { withGeneratedContext } from "../../bench/support/fleet-context.js";
 import { generatedFleetRows } from "../../bench/support/fleet-rows.js";
 import { buildFleetReport, DEFAULT_FILTERS } from "../../src/insights/build-report.js";
 import { renderHtml } from "../../src/insights/render/html.js";
+import { render } from "../../src/insights/render/index.js";
 import { REPO_ROOT } from "../support/fixtures.js";
 import { HOSTILE_BENEFIT, HOSTILE_TAG, FORMULA_BENEFIT } from "../insights/support/fleet-expectations.js";
 import { runCli, tempDir } from "./sync-support.js";
@@ -216,6 +218,43 @@ describe("the HTML report of a bigger fleet in headless Chromium", () => {
     await page.waitForTimeout(200);
     await page.locator(".pager").last().getByText("Next").click();
     assert.match((await page.locator("#images .pager span").textContent()) ?? "", /^101–200 of 3,000$/);
+  });
+
+  test("--group-by owner at scale: one page, the data once, owners paged; an owner's details lead to its images", async () => {
+    // 3,000 images, an owner per 10: 180 owners plus "no known owner" (60 % of images are owned).
+    const grouped = buildFleetReport(withGeneratedContext(generatedFleetRows(3000), 300), { filters: { ...DEFAULT_FILTERS, groupBy: "owner" } });
+    const groups = grouped.groups ?? [];
+    assert.ok(groups.length > 150, `${groups.length} groups`);
+    const html = render(grouped, "html", { color: false });
+    assert.equal(html.split('id="report-data"').length - 1, 1, "the data once");
+    assert.equal(html.split("<script>").length - 1, 1, "the script once");
+    assert.ok(!html.includes("<iframe"), "no frame per owner");
+    const single = renderHtml({ ...grouped, groups: null });
+    assert.ok(html.length < single.length * 1.25, `grouped ${html.length} bytes vs ${single.length} ungrouped`);
+    await open(html);
+    const nodes = (await page.evaluate("document.getElementsByTagName('*').length")) as number;
+    assert.ok(nodes < 6000, `${nodes} DOM nodes`);
+    assert.equal(await page.locator("#owners-table tbody tr").count(), 50, "one page of owners");
+    assert.match((await page.locator("#owners-filters .shown").textContent()) ?? "", new RegExp(`^${groups.length} of ${groups.length} shown$`));
+    // The owner with the most images, by the Images column (most first).
+    await page.locator("#owners-table thead th").nth(1).locator("button").click();
+    const top = [...groups].sort((a, b) => b.report.summary.images - a.report.summary.images)[0]!;
+    const first = (await page.evaluate(`document.querySelector("#owners-table tbody tr").cells[1].textContent`)) as string;
+    assert.equal(first, top.report.summary.images.toLocaleString("en-US"));
+    await page.locator("#owners-filters input").fill(groups[0]!.owner ?? "");
+    await page.waitForTimeout(200);
+    assert.equal(await page.locator("#owners-table tbody tr").count(), groups.filter((g) => g.owner !== null && g.owner.includes(groups[0]!.owner ?? "")).length);
+    await page.locator("#owners-table button.more").first().click();
+    const detail = (await page.locator("#owners-table tr.detail").textContent()) ?? "";
+    const action = groups[0]!.report.topActions[0]!;
+    assert.ok(detail.includes(`Top actions for ${groups[0]!.owner}`) && detail.includes(action.base.id), detail.slice(0, 300));
+    await page.locator("#owners-table tr.detail a[data-owner]").click();
+    const shownNames = (await page.evaluate(`Array.from(document.querySelectorAll("#images-table tbody tr:not(.detail)")).map((r) => r.cells[0].textContent)`)) as string[];
+    assert.deepEqual([...shownNames].sort(), groups[0]!.report.images.map((i) => i.name).sort());
+    assert.match((await page.locator("#images-filters .chip").textContent()) ?? "", new RegExp(`of ${groups[0]!.owner}`));
+    // The context table pages all 3,000 images as the Images table does.
+    assert.equal(await page.locator("#runtime-table tbody tr").count(), 50);
+    assert.match((await page.locator("#runtime-filters .shown").textContent()) ?? "", /^3,000 of 3,000 shown$/);
   });
 
   test("control characters and bidi overrides in report text are shown, not obeyed", async () => {

@@ -11,6 +11,8 @@ import { parseSections } from "../../src/insights/render/sections.js";
 import { renderTable } from "../../src/insights/render/table.js";
 import { ScoutgraphError } from "../../src/errors.js";
 import { c } from "./support/fleet-expectations.js";
+import { withGeneratedContext } from "../../bench/support/fleet-context.js";
+import { generatedFleetRows } from "../../bench/support/fleet-rows.js";
 import { onlyInCodeSpans } from "./support/format-checks.js";
 
 /** `n` images on 3 bases; base i's best update fixes i critical; names long enough to need cutting. */
@@ -90,6 +92,21 @@ describe("terminal table", () => {
     assert.equal(fixes[0], "3");
   });
 
+  test("a long 'fixed across the fleet' cell drops its zero severities and is cut at its end, never in the middle", () => {
+    const rows = fleet(3);
+    rows.recommendations = rows.recommendations.map((r) => ({ ...r, fixes: c(0, 0, 9_000, 27_000) }));
+    const wide = renderTable(buildFleetReport(rows, { filters: DEFAULT_FILTERS, now: new Date(0) }), { color: false, width: 200 });
+    assert.match(wide, /\b9,000 medium \/ 27,000 low fixed\b/);
+    assert.doesNotMatch(wide, /0 critical \//);
+    for (const width of [40, 60, 80]) {
+      const text = renderTable(buildFleetReport(rows, { filters: DEFAULT_FILTERS, now: new Date(0) }), { color: false, width, sections: ["top", "bases"] });
+      // The cell: from its start ("9,0…") to the next column gap or the end of the line.
+      const cells = text.split("\n").flatMap((l) => (l.includes(" 9,0") ? [(l.slice(l.indexOf(" 9,0") + 1).split(/ {2,}/)[0] ?? "").trim()] : []));
+      assert.ok(cells.length >= 2, `${width} columns:\n${text}`);
+      for (const cell of cells) assert.ok("9,000 medium / 27,000 low fixed".startsWith(cell.replace(/…$/, "")), `${width} columns: ${cell}`);
+    }
+  });
+
   test("--sections prints only those parts, in page order", () => {
     const text = renderTable(report(5), { color: false, sections: parseSections("images, top") });
     assert.match(text, /^Top actions$/m);
@@ -112,6 +129,23 @@ describe("markdown", () => {
       } else assert.doesNotMatch(text, /more images/);
     });
   }
+
+  test("the context sections share the comment's budget: 20,000 images with context and coverage still fit, saying how many were left out", () => {
+    const big = buildFleetReport(withGeneratedContext(generatedFleetRows(20_000), 2_000), { filters: DEFAULT_FILTERS, now: new Date(0) });
+    const text = renderMarkdown(big);
+    assert.ok(text.length < 65_536, `${text.length} characters`);
+    assert.match(text, /### Where images run and who owns them/);
+    assert.match(text, /### Coverage: running containers whose image is not in the graph/);
+    const left = /_… and ([\d,]+) more images: /g;
+    assert.ok([...text.matchAll(left)].length >= 2, "the images and the context tables both say how many are left out");
+    const unknown = big.coverage?.containersWithoutImage.length ?? 0;
+    assert.ok(unknown > 2);
+    const limited = renderMarkdown(big, { limit: 2, sections: ["context", "coverage"] });
+    assert.equal(limited.split("\n").filter((l) => /^\| `[^`]*service-/.test(l)).length, 2);
+    assert.match(limited, /_… and 19,998 more images: /);
+    assert.match(limited, new RegExp(`_… and ${unknown - 2} more image references: `));
+    assert.doesNotMatch(limited, /### Top actions|### Images/);
+  });
 
   test("one enormous name cannot push everything else out", () => {
     const text = renderMarkdown(report(50, "x".repeat(100_000)));

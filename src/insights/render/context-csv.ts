@@ -2,6 +2,7 @@
 // row per image (`image-context`) and per coverage entry. Pure.
 import type { FleetReport } from "../types.js";
 import { ownerText, workloadsText } from "./context-sections.js";
+import { showsSection, type ReportSection } from "./sections.js";
 
 export const CONTEXT_CSV_COLUMNS = [
   "tier",
@@ -23,9 +24,9 @@ export const CONTEXT_CSV_COLUMNS = [
 
 type Cell = string | number | null;
 
-export function contextCsvRecords(report: FleetReport): Record<string, Cell>[] {
+export function contextCsvRecords(report: FleetReport, sections?: readonly ReportSection[]): Record<string, Cell>[] {
   const out: Record<string, Cell>[] = [];
-  if (report.context?.any) {
+  if (report.context?.any && showsSection(sections, "context")) {
     for (const img of report.images) {
       const ctx = img.context;
       const r = ctx?.runtime ?? null;

@@ -4,9 +4,15 @@
 import type { Coverage, FleetReport, ImageEntry, ImageOwner, ImageRuntime, RuntimeTier } from "../types.js";
 import { describeContext } from "../context/describe-context.js";
 import { appendAll } from "../../text/append-all.js";
+import { showsSection, type ReportSection } from "./sections.js";
+import { imagesByFixes } from "./text.js";
 
 export interface Section {
   id: string;
+  /** The `--sections` name that shows it. */
+  section: Extract<ReportSection, "context" | "coverage">;
+  /** What its rows are, for "… and N more" (`images`, `running images`). */
+  what: string;
   title: string;
   intro: string[];
   headers: string[];
@@ -56,12 +62,13 @@ function imageRow(img: ImageEntry): string[] {
 
 export const CONTEXT_HEADERS = ["Image", "Runs", "Workloads", "Clusters", "Containers", "Owner", "Dockerfile", "Match", "Revision", "Internal base"];
 
-/** The per-image context section, or none when the report has no context. */
-export function contextSections(report: FleetReport): Section[] {
+/** The per-image context section (none when the report has no context), then coverage; as `sections` asks. */
+export function contextSections(report: FleetReport, sections?: readonly ReportSection[]): Section[] {
   const out: Section[] = [];
-  if (report.context) {
+  if (report.context && showsSection(sections, "context")) {
     const seen = new Set<string>();
-    const rows = report.images
+    // In the Images section's order (best first), so a --limit keeps the same images in both.
+    const rows = imagesByFixes(report.images, report.rankedBy === "exposure")
       .filter((i) => {
         const key = `${i.id}\u0000${i.name}`;
         if (seen.has(key)) return false;
@@ -71,6 +78,8 @@ export function contextSections(report: FleetReport): Section[] {
       .map(imageRow);
     out.push({
       id: "runtime",
+      section: "context",
+      what: "images",
       title: "Where images run and who owns them",
       intro: [
         `Ranked by ${report.rankedBy === "exposure" ? "exposure (internet-exposed and running first, then running, then the rest), then fixes" : "what the update fixes"}.`,
@@ -81,7 +90,7 @@ export function contextSections(report: FleetReport): Section[] {
       empty: "The graph has no runtime, exposure, ownership or base-image data.",
     });
   }
-  if (report.coverage) appendAll(out, coverageSections(report.coverage));
+  if (report.coverage && showsSection(sections, "coverage")) appendAll(out, coverageSections(report.coverage));
   return out;
 }
 
@@ -89,6 +98,8 @@ export function coverageSections(c: Coverage): Section[] {
   const out: Section[] = [
     {
       id: "coverage-running",
+      section: "coverage",
+      what: "running images",
       title: "Coverage: running images with no report",
       intro: ["Images that run but no Docker Scout report covers: scan these (`reference`)."],
       headers: ["Image", "Reference", "Runs", "Workloads", "Clusters", "Containers", "Owner"],
@@ -105,6 +116,8 @@ export function coverageSections(c: Coverage): Section[] {
     },
     {
       id: "coverage-unknown",
+      section: "coverage",
+      what: "image references",
       title: "Coverage: running containers whose image is not in the graph",
       intro: ["An un-ingested registry or an unresolved multi-arch index, named by the containers' image reference."],
       headers: ["Image reference", "Runtime digest", "Containers", "Namespaces", "Clusters", "Exposed"],
@@ -116,6 +129,8 @@ export function coverageSections(c: Coverage): Section[] {
     const days = c.maxAgeSeconds === null ? "" : ` (--max-age ${Math.round((c.maxAgeSeconds / 86_400) * 10) / 10} days)`;
     out.push({
       id: "coverage-stale",
+      section: "coverage",
+      what: "reports",
       title: `Coverage: reports older than the maximum age${days}`,
       intro: [],
       headers: ["Target", "Source", "Base", "As of", "Age (days)"],

@@ -2,9 +2,12 @@
 // so a spreadsheet can filter it. For top-action and base rows the fix_*/introduced_* columns are
 // fleet-wide totals; for image rows they are the recommended update's own counts.
 // Every text cell is quoted; a cell a spreadsheet would take for a formula starts with `'`.
+// `--sections` and `--limit` (select.ts) leave rows out; a `left-out` row per cut list says how
+// many (`reason`: the list, `images`: the count).
 import { CONTEXT_CSV_COLUMNS, contextCsvRecords } from "./context-csv.js";
 import type { Candidate, CandidateRef, Counts, FleetReport } from "../types.js";
 import { csvCell } from "./escape.js";
+import { showsSection, type ReportSection } from "./sections.js";
 import { candidatesOf } from "./text.js";
 
 export const CSV_COLUMNS = [
@@ -59,7 +62,7 @@ function move(c: CandidateRef | null, benefits: string[], fixes: Counts | null, 
 
 const benefitsOf = (c: Candidate | null): string[] => c?.benefits ?? [];
 
-export function renderCsv(report: FleetReport): string {
+export function renderCsv(report: FleetReport, sections?: readonly ReportSection[]): string {
   const candidates = candidatesOf(report);
   const records: Record_[] = [
     ...report.topActions.map((a) => ({
@@ -77,7 +80,7 @@ export function renderCsv(report: FleetReport): string {
       status: b.bestUpdate ? "update-available" : "up-to-date",
       ...move(b.bestUpdate, benefitsOf(b.bestUpdate), b.fleetFixes, b.fleetIntroduces),
     })),
-    ...report.images.map((img) => {
+    ...(showsSection(sections, "images") ? report.images : []).map((img) => {
       const full = candidates(img);
       return {
         section: "image",
@@ -96,7 +99,8 @@ export function renderCsv(report: FleetReport): string {
       target_digest: u.targetDigest,
       reason: u.reason,
     })),
-    ...contextCsvRecords(report),
+    ...contextCsvRecords(report, sections),
+    ...Object.entries(report.omitted ?? {}).map(([list, count]) => ({ section: "left-out", reason: list, images: count })),
   ];
   const lines = [CSV_COLUMNS.join(","), ...records.map((r) => CSV_COLUMNS.map((c) => csvCell(r[c] ?? null)).join(","))];
   return `${lines.join("\r\n")}\r\n`;

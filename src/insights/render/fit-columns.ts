@@ -5,8 +5,10 @@
 export interface ColumnSpec {
   header: string;
   right?: boolean;
-  /** May be cut (in the middle) down to `min` characters. */
+  /** May be cut (in the middle, or at the end with `cut: "end"`) down to `min` characters. */
   flexible?: boolean;
+  /** Where a too-long cell is cut: the middle (default, keeps an image's tag) or the end (prose reads from its start). */
+  cut?: "middle" | "end";
   min?: number;
   /** Dropped when even the shrunk table is too wide: 1 first, then 2, …; absent = never dropped. */
   dropOrder?: number;
@@ -43,6 +45,13 @@ export function truncateMiddle(s: string, width: number): string {
   if (last > tail) tail = Math.min(last, avail - Math.min(4, Math.floor(avail / 4)));
   const head = avail - tail;
   return `${chars.slice(0, head).join("")}…${chars.slice(chars.length - tail).join("")}`;
+}
+
+/** Cut `s` to `width` characters, ending in `…`: for prose, which reads from its start. */
+export function truncateEnd(s: string, width: number): string {
+  const chars = Array.from(s);
+  if (chars.length <= width) return s;
+  return width <= 1 ? (width === 1 ? "…" : "") : `${chars.slice(0, width - 1).join("").trimEnd()}…`;
 }
 
 /**

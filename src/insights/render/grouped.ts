@@ -1,10 +1,10 @@
-// `--group-by owner`: one section per repository (then "no known owner"), each the full report of
-// that owner's images in the chosen format, so each team gets its own list (markdown per owner is
-// what goes into a ticket). The fleet-wide coverage follows the groups. JSON keeps `groups` in the
-// report itself (docs/report-json.md). Pure.
+// `--group-by owner` in the table, markdown and CSV formats: one section per repository (then "no
+// known owner"), each the full report of that owner's images in the chosen format, so each team
+// gets its own list (markdown per owner is what goes into a ticket). JSON keeps `groups` in the
+// report itself (docs/report-json.md); HTML is one page with an owners table (html.ts). Pure.
 import type { FleetReport, OwnerGroup } from "../types.js";
 import { markdownText as md } from "./context-render.js";
-import { escapeHtml as h, stripControls } from "./escape.js";
+import { stripControls } from "./escape.js";
 
 export const NO_OWNER = "no known owner";
 
@@ -37,29 +37,4 @@ export function renderGroupedCsv(report: FleetReport, renderOne: Renderer): stri
     for (const row of rows) out.push(`${cell},${row}`);
   }
   return out.length === 0 ? "" : `${out.join("\r\n")}\r\n`;
-}
-
-/** One page: a list of owners, each owner's own report page in a sandboxed frame (no script crosses). */
-export function renderGroupedHtml(report: FleetReport, renderOne: Renderer): string {
-  const groups = report.groups ?? [];
-  const items = groups
-    .map((g, i) => `<li><a href="#owner-${i}">${h(groupTitle(g))}</a> (${g.report.summary.images} images, ${g.report.summary.imagesWithUpdate} with an update)</li>`)
-    .join("");
-  const frames = groups
-    .map(
-      (g, i) =>
-        `<section id="owner-${i}"><h2>Owner: ${h(groupTitle(g))}</h2>` +
-        `<iframe title="${h(groupTitle(g))}" sandbox="allow-scripts" style="width:100%;height:80vh;border:1px solid #ccc" srcdoc="${h(renderOne(groupReport(g)))}"></iframe></section>`,
-    )
-    .join("\n");
-  return `<!doctype html>
-<html lang="en">
-<head><meta charset="utf-8"><meta name="referrer" content="no-referrer"><title>scoutgraph report by owner</title></head>
-<body>
-<h1>Base image updates by owner</h1>
-<ul>${items}</ul>
-${frames}
-</body>
-</html>
-`;
 }

@@ -3,7 +3,8 @@
 // per field) because a fleet has tens of thousands of them; what every image on a base shares
 // (candidates, benefits) lives once on the base. The page's script (html-script.ts) decodes it.
 // A per-image field added to ImageEntry becomes one more array in `images.extra`.
-import { SEVERITIES, type Candidate, type Counts, type FleetReport, type ImageStatus } from "../types.js";
+import { SEVERITIES, type Candidate, type Counts, type FleetReport, type ImageEntry, type ImageStatus } from "../types.js";
+import { contextSections, type Section } from "./context-sections.js";
 import { imagesByFixes } from "./text.js";
 
 export const PAGE_DATA_FORMAT = "scoutgraph-page-1";
@@ -35,11 +36,34 @@ export interface PageData {
     extra: Record<string, unknown[]>;
   };
   unmatched: { target: string[]; digest: (string | 0)[]; base: number[]; reason: number[] };
+  /** The context and coverage tables (context-sections.ts), rows of string indexes (numbers as they are in `num` columns). */
+  tables: PageTable[];
+  /** `--group-by owner`: one entry per owner, in the report's order; absent otherwise. */
+  owners?: PageOwner[];
 }
+
+export interface PageTable {
+  /** The section element's id; its table is `<id>-table`. */
+  id: string;
+  headers: string[];
+  /** Per column: a count (sorted as a number). */
+  num: boolean[];
+  rows: number[][];
+}
+
+/**
+ * [owner (string index, -1: no known owner), url (-1 none), images, with an update, fleetFixable,
+ * running images without a report, top actions [base index, imageCount, fleetFixes], image rows (indexes into `images`)].
+ */
+export type PageOwner = [number, number, number, number, Quad, number, [number, number, Quad][], number[]];
+
+/** The context tables' count columns (sorted and shown as numbers). */
+const COUNT_HEADERS = new Set(["Containers", "Age (days)"]);
 
 const quad = (c: Counts): Quad => SEVERITIES.map((s) => c[s]) as Quad;
 
-export function pageData(report: FleetReport): PageData {
+/** `context`: the report's context and coverage sections as shown (contextSections), when the caller has them already. */
+export function pageData(report: FleetReport, context: readonly Section[] = contextSections(report)): PageData {
   const strings: string[] = [];
   const index = new Map<string, number>();
   const s = (v: string | null): number => {
@@ -70,7 +94,10 @@ export function pageData(report: FleetReport): PageData {
     b.candidates.map(candidate),
   ]);
   const images: PageData["images"] = { name: [], id: [], digest: [], base: [], status: [], best: [], extra: {} };
+  const imageKey = (img: ImageEntry): string => `${img.id}\u0000${img.base.id}`;
+  const imageRow = new Map<string, number>();
   for (const img of imagesByFixes(report.images)) {
+    imageRow.set(imageKey(img), images.name.length);
     const b = baseIndex.get(img.base.id) ?? -1;
     images.name.push(img.name);
     images.id.push(img.id === img.name ? 0 : img.id);
@@ -86,12 +113,43 @@ export function pageData(report: FleetReport): PageData {
     unmatched.base.push(s(u.base.id));
     unmatched.reason.push(u.reason === "no-digest" ? 0 : 1);
   }
-  return {
+  const tables: PageTable[] = context.map((t) => {
+    const num = t.headers.map((header) => COUNT_HEADERS.has(header));
+    return { id: t.id, headers: t.headers, num, rows: t.rows.map((r) => r.map((cell, c) => (num[c] ? Number(cell) : s(cell)))) };
+  });
+  const data: PageData = {
     format: PAGE_DATA_FORMAT,
     strings,
     bases,
     top: report.topActions.map((a) => [baseIndex.get(a.base.id) ?? -1, a.imageCount, quad(a.fleetFixes), quad(a.fleetIntroduces)]),
     images,
     unmatched,
+    tables,
   };
+  if (report.groups) {
+    const owner: number[] = images.name.map(() => -1);
+    data.owners = report.groups.map((g, gi): PageOwner => {
+      const rows: number[] = [];
+      for (const img of g.report.images) {
+        const row = imageRow.get(imageKey(img));
+        if (row === undefined) continue;
+        rows.push(row);
+        owner[row] = gi;
+      }
+      rows.sort((x, y) => x - y); // the page's image order (by fixes)
+      const sum = g.report.summary;
+      return [
+        s(g.owner),
+        s(g.url),
+        sum.images,
+        sum.imagesWithUpdate,
+        quad(sum.fleetFixable),
+        (g.report.coverage?.runningWithoutReport.length ?? 0) + (g.report.omitted?.["coverage.runningWithoutReport"] ?? 0),
+        g.report.topActions.map((a) => [baseIndex.get(a.base.id) ?? -1, a.imageCount, quad(a.fleetFixes)]),
+        rows,
+      ];
+    });
+    images.extra.owner = owner;
+  }
+  return data;
 }

@@ -137,12 +137,14 @@ export const JS = String.raw`
       if (cfg.sortSelect) cfg.sortSelect.value = ci + ":" + dir;
       this.filter(query, status, baseFilter);
     };
-    this.filter = function (q, st, base) {
-      query = q; status = st; baseFilter = base;
+    /* pick: a base index (-1: any), or a function of the row (the owner links). */
+    this.filter = function (q, st, pick) {
+      query = q; status = st; baseFilter = typeof pick === "function" ? -1 : pick;
+      var keep = typeof pick === "function" ? pick : pick >= 0 ? function (i) { return cfg.base(i) === pick; } : null;
       if (q && !hay) hay = natural.map(function (i) { return cfg.text(i).toLowerCase(); });
       var ql = q.toLowerCase();
-      view = !q && !st && base < 0 ? order : order.filter(function (i) {
-        return (!ql || hay[i].indexOf(ql) !== -1) && (!st || cfg.status(i) === st) && (base < 0 || cfg.base(i) === base);
+      view = !q && !st && !keep ? order : order.filter(function (i) {
+        return (!ql || hay[i].indexOf(ql) !== -1) && (!st || cfg.status(i) === st) && (!keep || keep(i));
       });
       this.go(0);
     };
@@ -236,11 +238,12 @@ export const JS = String.raw`
     if (!box) return;
     var search = box.querySelector("input[type=search]"), status = box.querySelector("select.status"), sort = box.querySelector("select.sort");
     var chip = box.querySelector(".chip"), timer = 0;
-    function apply() { tbl.filter(search ? search.value.trim() : "", status ? status.value : "", extra ? extra.base : -1); }
+    function apply() { tbl.filter(search ? search.value.trim() : "", status ? status.value : "", extra ? extra.pick() : -1); }
     if (search) search.addEventListener("input", function () { clearTimeout(timer); timer = setTimeout(apply, 120); });
     if (status) status.addEventListener("change", apply);
     if (sort) sort.addEventListener("change", function () { var p = sort.value.split(":"); if (p.length === 2) tbl.sort(Number(p[0]), Number(p[1])); });
-    if (chip) chip.querySelector("button").addEventListener("click", function () { extra.base = -1; chip.hidden = true; apply(); });
+    var clear = chip ? chip.querySelector("button") : null;
+    if (clear) clear.addEventListener("click", function () { extra.base = -1; extra.owner = -1; chip.hidden = true; apply(); });
     return { apply: apply, chip: chip };
   }
   function sortOptions(select, cols) {
@@ -278,7 +281,7 @@ export const JS = String.raw`
       key: function (i) { var f = bases[i].best ? bases[i].best.fix : [0, 0, 0, 0]; return f[0] * 1e9 + f[1] * 1e6 + f[2] * 1e3 + f[3]; },
       cell: function (i, td) { text(td, bases[i].best ? short(bases[i].best.fix) : "-"); } }
   ].concat(sevCols(function (i) { return bases[i].best ? bases[i].fleet : null; }, "fixed across the fleet: "));
-  var baseTable = new DataTable({ id: "bases-table", count: bases.length, pageSize: 50, columns: baseCols, shown: q("#bases-filters .shown"),
+  var baseTable = q("#bases-table") && new DataTable({ id: "bases-table", count: bases.length, pageSize: 50, columns: baseCols, shown: q("#bases-filters .shown"),
     row: function (i, tr) { tr.setAttribute("data-status", bases[i].best ? "update-available" : "up-to-date"); },
     text: function (i) { return bases[i].id + " " + (bases[i].best ? bases[i].best.tag : ""); },
     status: function (i) { return bases[i].best ? "update-available" : "up-to-date"; },
@@ -302,8 +305,14 @@ export const JS = String.raw`
     { label: "Introduces", cls: "c-intro", key: function (i) { var c = imageBest(i); var v = c ? c.intro : [0, 0, 0, 0]; return v[0] * 1e9 + v[1] * 1e6 + v[2] * 1e3 + v[3]; },
       cell: function (i, td) { var c = imageBest(i); text(td, c ? introText(c.intro) : "-"); } }
   ]);
-  var imageFilter = { base: -1 };
-  var imageTable = new DataTable({ id: "images-table", count: imageCount, pageSize: 100, columns: imageCols, shown: q("#images-filters .shown"), sortSelect: q("#images-filters select.sort"),
+  var O = D.owners || [];
+  var ownerOf = I.extra.owner || [];
+  function ownerName(r) { return O[r][0] < 0 ? "no known owner" : S[O[r][0]]; }
+  var imageFilter = { base: -1, owner: -1, pick: function () {
+    var o = imageFilter.owner;
+    return o >= 0 ? function (i) { return ownerOf[i] === o; } : imageFilter.base;
+  } };
+  var imageTable = q("#images-table") && new DataTable({ id: "images-table", count: imageCount, pageSize: 100, columns: imageCols, shown: q("#images-filters .shown"), sortSelect: q("#images-filters select.sort"),
     row: function (i, tr) { tr.setAttribute("data-status", STATUS[I.status[i]]); },
     text: function (i) { var b = bases[I.base[i]], c = imageBest(i); return I.name[i] + " " + (I.id[i] || "") + " " + (b ? b.id : "") + " " + (c ? c.tag : ""); },
     status: function (i) { return STATUS[I.status[i]]; },
@@ -317,22 +326,73 @@ export const JS = String.raw`
       if (bases[I.base[i]]) candidateDetails(td, bases[I.base[i]], imageBest(i));
     } });
   sortOptions(q("#images-filters select.sort"), imageCols);
-  var imageWiring = wire("images-filters", imageTable, imageFilter);
+  var imageWiring = imageTable ? wire("images-filters", imageTable, imageFilter) : null;
   window.scoutgraphTables = { images: imageTable, bases: baseTable };
 
-  /* "N images" links: the images of that base in the Images table. */
+  /* "N images" links: the images of that base (data-base) or owner (data-owner) in the Images table. */
   document.addEventListener("click", function (e) {
-    var a = e.target.closest ? e.target.closest("a[data-base]") : null;
-    if (!a) return;
+    var a = e.target.closest ? e.target.closest("a[data-base], a[data-owner]") : null;
+    if (!a || !imageWiring) return;
     e.preventDefault();
-    var b = Number(a.getAttribute("data-base"));
-    imageFilter.base = b;
-    if (imageWiring && imageWiring.chip) {
+    var byOwner = a.hasAttribute("data-owner");
+    var n = Number(a.getAttribute(byOwner ? "data-owner" : "data-base"));
+    imageFilter.base = byOwner ? -1 : n;
+    imageFilter.owner = byOwner ? n : -1;
+    if (imageWiring.chip) {
       imageWiring.chip.hidden = false;
-      imageWiring.chip.querySelector("span").textContent = vis("on " + bases[b].id);
+      imageWiring.chip.querySelector("span").textContent = vis(byOwner ? "of " + ownerName(n) : "on " + bases[n].id);
     }
     imageWiring.apply();
     document.getElementById("images").scrollIntoView();
+  });
+
+  /* Owners (--group-by owner): one row each, its top actions and images in its details. */
+  if (q("#owners-table")) {
+    var ownerCols = [
+      { label: "Owner", cls: "c-name", key: function (r) { return O[r][0] < 0 ? "\uffff" : S[O[r][0]].toLowerCase(); },
+        cell: function (r, td) { if (O[r][0] < 0) text(td, "no known owner", "muted"); else code(td, S[O[r][0]]); } },
+      { label: "Images", cls: "c-count", num: true, key: function (r) { return O[r][2]; },
+        cell: function (r, td) { if (!imageWiring || !O[r][7].length) { td.textContent = num(O[r][2]); return; } var a = el("a", "", num(O[r][2])); a.href = "#images"; a.title = "Show these images"; a.setAttribute("data-owner", String(r)); td.appendChild(a); } },
+      { label: "With an update", cls: "c-count", num: true, key: function (r) { return O[r][3]; }, cell: function (r, td) { td.textContent = num(O[r][3]); } }
+    ].concat(sevCols(function (r) { return O[r][4]; }, "fixable on the owner's images: "), [
+      { label: "Running, no report", cls: "c-count", num: true, key: function (r) { return O[r][5]; }, cell: function (r, td) { td.textContent = num(O[r][5]); } }
+    ]);
+    var ownerTable = new DataTable({ id: "owners-table", count: O.length, pageSize: 50, columns: ownerCols, shown: q("#owners-filters .shown"), sortSelect: q("#owners-filters select.sort"),
+      row: function () {}, text: function (r) { return ownerName(r) + " " + (O[r][1] < 0 ? "" : S[O[r][1]]); },
+      detailTitle: "Top actions and images",
+      detail: function (r, td) {
+        var o = O[r];
+        td.appendChild(list("Top actions for " + ownerName(r), o[6].map(function (t) {
+          var b = bases[t[0]];
+          return (b ? b.id + " \u2192 " + (b.best ? label(b.best) : "?") : "?") + ": " + num(t[2][0]) + " critical, " + num(t[2][1]) + " high fixed on " + num(t[1]) + (t[1] === 1 ? " image" : " images");
+        })));
+        var names = o[7].slice(0, 10).map(function (k) { return I.name[k]; });
+        td.appendChild(list("Images" + (o[2] > names.length ? " (first " + names.length + " of " + num(o[2]) + ")" : ""), names));
+        var facts = [];
+        if (o[1] >= 0) facts.push("repository " + S[o[1]]);
+        if (o[5] > 0) facts.push(num(o[5]) + " running " + (o[5] === 1 ? "image has" : "images have") + " no report");
+        if (facts.length) td.appendChild(list("Owner", facts));
+        if (imageWiring && o[7].length) { var p = el("p"), a = el("a", "", "Show all " + num(o[7].length) + " in the Images table"); a.href = "#images"; a.setAttribute("data-owner", String(r)); p.appendChild(a); td.appendChild(p); }
+      } });
+    sortOptions(q("#owners-filters select.sort"), ownerCols);
+    wire("owners-filters", ownerTable, null);
+    window.scoutgraphTables.owners = ownerTable;
+  }
+
+  /* The context and coverage tables: rows of string indexes (counts as numbers). */
+  (D.tables || []).forEach(function (t) {
+    if (!q("#" + t.id + "-table")) return;
+    var cols = t.headers.map(function (header, c) {
+      var isNum = t.num[c];
+      return { label: header, cls: isNum ? "c-count" : c === 0 ? "c-name" : "", num: isNum,
+        key: function (r) { var v = t.rows[r][c]; return isNum ? v : (str(v) || "").toLowerCase(); },
+        cell: function (r, td) { var v = t.rows[r][c]; if (isNum) td.textContent = num(v); else if (c === 0 || c === 1 && /reference|digest/i.test(header)) code(td, str(v)); else text(td, str(v)); } };
+    });
+    var tbl = new DataTable({ id: t.id + "-table", count: t.rows.length, pageSize: 50, columns: cols, shown: q("#" + t.id + "-filters .shown"), sortSelect: q("#" + t.id + "-filters select.sort"),
+      row: function () {}, text: function (r) { return t.rows[r].map(function (v, c) { return t.num[c] ? "" : str(v); }).join(" "); } });
+    sortOptions(q("#" + t.id + "-filters select.sort"), cols);
+    wire(t.id + "-filters", tbl, null);
+    window.scoutgraphTables[t.id] = tbl;
   });
 
   /* Reports that matched no image. */

@@ -5,7 +5,8 @@ import { renderHtml } from "./html.js";
 import { renderJson } from "./json.js";
 import { renderMarkdown } from "./markdown.js";
 import type { ReportSection } from "./sections.js";
-import { renderGroupedCsv, renderGroupedHtml, renderGroupedMarkdown, renderGroupedText } from "./grouped.js";
+import { selectReport, selects } from "./select.js";
+import { renderGroupedCsv, renderGroupedMarkdown, renderGroupedText } from "./grouped.js";
 import { renderTable } from "./table.js";
 
 export const FORMATS = ["table", "json", "csv", "markdown", "html"] as const;
@@ -19,32 +20,35 @@ export interface RenderOptions {
   /** The table's line width (the terminal's columns); the table's default when absent. */
   width?: number | undefined;
   /**
-   * Image rows in the table and markdown formats; 0 for all. Absent: the table shows its default
-   * number, markdown as many as fit in a GitHub comment.
+   * Rows per list (bases, images, unmatched reports, context, coverage) in every format; 0 for all.
+   * Absent: the table shows its default number, markdown as many as fit in a GitHub comment, the
+   * other formats all.
    */
   limit?: number | undefined;
-  /** Sections of the table and markdown formats (all when absent). */
+  /** The sections to show, in every format (all when absent). */
   sections?: readonly ReportSection[] | undefined;
 }
 
 export function render(report: FleetReport, format: Format, options: RenderOptions): string {
-  if (report.groups && format !== "json") return renderByOwner(report, format, options);
+  if (report.groups && format !== "json" && format !== "html") return renderByOwner(report, format, options);
+  // The data formats get the report cut to the sections and the limit, with what was left out.
+  const selected = (): FleetReport => (selects(options) ? selectReport(report, options).report : report);
   switch (format) {
     case "table":
       return renderTable(report, options);
     case "json":
-      return renderJson(report);
+      return renderJson(selected());
     case "csv":
-      return renderCsv(report);
+      return renderCsv(selected(), options.sections);
     case "markdown":
       return renderMarkdown(report, options);
     case "html":
-      return renderHtml(report);
+      return renderHtml(selected(), { sections: options.sections });
   }
 }
 
-/** `--group-by owner`: each owner's report in the format, then (text formats) the fleet's coverage. */
-function renderByOwner(report: FleetReport, format: Exclude<Format, "json">, options: RenderOptions): string {
+/** `--group-by owner` in the text formats: each owner's report in the format (HTML: one page with a section per owner, html.ts). */
+function renderByOwner(report: FleetReport, format: Exclude<Format, "json" | "html">, options: RenderOptions): string {
   const one = (r: FleetReport): string => render({ ...r, groups: null }, format, options);
   switch (format) {
     case "table":
@@ -53,7 +57,5 @@ function renderByOwner(report: FleetReport, format: Exclude<Format, "json">, opt
       return renderGroupedMarkdown(report, one);
     case "csv":
       return renderGroupedCsv(report, one);
-    case "html":
-      return renderGroupedHtml(report, one);
   }
 }

@@ -3,7 +3,8 @@
 // always, then as many base, image and unmatched-report rows as fit, each table followed by how
 // many rows were left out. Report text is a code span (escape.ts markdownCode): it cannot break a
 // table, inject HTML, or become a link, a mention or an issue reference.
-import { contextMarkdown } from "./context-render.js";
+import { contextMarkdownRow, markdownText } from "./context-render.js";
+import { contextSections } from "./context-sections.js";
 import type { CandidateRef, FleetReport } from "../types.js";
 import { markdownCode } from "./escape.js";
 import { truncateMiddle } from "./fit-columns.js";
@@ -35,6 +36,8 @@ export interface MarkdownOptions {
 interface Table {
   section: ReportSection;
   title: string;
+  /** Lines between the title and the table (markdown already). */
+  intro?: string[];
   header: string[];
   /** Empty when the section has nothing to list. */
   rows: string[][];
@@ -51,7 +54,9 @@ const line = (cells: string[]): string => `| ${cells.join(" | ")} |`;
 const move = (c: CandidateRef | null): string => (c ? code(candidateLabel(c)) : "-");
 const or = (s: string, fallback: string): string => (s === "" ? fallback : s);
 
-function tables(report: FleetReport): Record<ReportSection, Table> {
+type CoreSection = Exclude<ReportSection, "context" | "coverage">;
+
+function tables(report: FleetReport): Record<CoreSection, Table> {
   const candidates = candidatesOf(report);
   return {
     top: {
@@ -137,8 +142,21 @@ export function renderMarkdown(report: FleetReport, options: MarkdownOptions = {
     "",
     `<sub>${CANDIDATE_LEGEND} Data synced ${report.syncedAt ?? "(unknown)"}; scoutgraph report ${report.generatedAt}, store ${report.store}.</sub>`,
   ];
-  const chosen = (options.sections ?? REPORT_SECTIONS).map((s) => tables(report)[s]);
-  const fixed = (t: Table): string[] => ["", `### ${t.title}`, ""];
+  const core = tables(report);
+  const chosen = (options.sections ?? REPORT_SECTIONS).flatMap((s): Table[] =>
+    s === "context" || s === "coverage"
+      ? contextSections(report, [s]).map((c) => ({
+          section: s,
+          title: markdownText(c.title),
+          intro: c.intro.map(markdownText),
+          header: c.headers,
+          rows: c.rows.map(contextMarkdownRow),
+          empty: markdownText(c.empty),
+          what: c.what,
+        }))
+      : [core[s]],
+  );
+  const fixed = (t: Table): string[] => ["", `### ${t.title}`, "", ...(t.intro && t.intro.length > 0 ? [...t.intro, ""] : [])];
   const tableHead = (t: Table): string[] => [line(t.header), `|${t.header.map(() => " --- ").join("|")}|`];
   const size = (lines: string[]): number => lines.reduce((n, l) => n + l.length + 1, 0);
 
@@ -176,5 +194,5 @@ export function renderMarkdown(report: FleetReport, options: MarkdownOptions = {
     appendAll(body, t.rows.slice(0, count).map(line));
     if (count < t.rows.length) body.push("", moreLine(t.rows.length - count, t.what));
   });
-  return `${[...head, ...body, ...contextMarkdown(report), ...foot].join("\n")}\n`;
+  return `${[...head, ...body, ...foot].join("\n")}\n`;
 }

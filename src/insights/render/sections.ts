@@ -1,8 +1,9 @@
-// The parts of a report a renderer can show, in page order. `--sections` picks among them (table
-// and markdown); a new part (e.g. coverage) is one more entry here and one more case per renderer.
+// The parts of a report a renderer can show, in page order. `--sections` picks among them in every
+// format; a new part is one more entry here and one more case per renderer. The list is also the
+// allow-list `--sections` is checked against (an unknown name is a usage error, exit 2).
 import { ScoutgraphError } from "../../errors.js";
 
-export const REPORT_SECTIONS = ["top", "bases", "images", "unmatched"] as const;
+export const REPORT_SECTIONS = ["top", "bases", "images", "unmatched", "context", "coverage"] as const;
 export type ReportSection = (typeof REPORT_SECTIONS)[number];
 
 export const SECTION_TITLES: Record<ReportSection, string> = {
@@ -10,6 +11,18 @@ export const SECTION_TITLES: Record<ReportSection, string> = {
   bases: "Base images",
   images: "Images",
   unmatched: "Reports that matched no image",
+  context: "Where images run and who owns them",
+  coverage: "Coverage",
+};
+
+/** What each name means, for `--help` and the README (options.ts). */
+export const SECTION_HELP: Record<ReportSection, string> = {
+  top: "top actions",
+  bases: "base images",
+  images: "images",
+  unmatched: "reports that matched no image",
+  context: "where each image runs and who owns it (Cartography context)",
+  coverage: "running images with no report, containers whose image is not in the graph, reports older than --max-age",
 };
 
 /** `top,bases` -> ["top", "bases"], in page order; throws a USAGE error naming an unknown one. */
@@ -24,3 +37,5 @@ export function parseSections(text: string): ReportSection[] {
   if (wanted.length === 0) throw new ScoutgraphError("USAGE", `--sections needs at least one of ${REPORT_SECTIONS.join(", ")}.`);
   return REPORT_SECTIONS.filter((s) => wanted.includes(s));
 }
+
+export const showsSection = (sections: readonly ReportSection[] | undefined, s: ReportSection): boolean => sections === undefined || sections.includes(s);

@@ -5,14 +5,14 @@
 import { contextText } from "./context-render.js";
 import type { CandidateRef, Counts, FleetReport } from "../types.js";
 import { stripControls } from "./escape.js";
-import { fitColumns, GAP, textWidth, truncateMiddle, wrapWords, type ColumnSpec } from "./fit-columns.js";
+import { fitColumns, GAP, textWidth, truncateEnd, truncateMiddle, wrapWords, type ColumnSpec } from "./fit-columns.js";
 import { REPORT_SECTIONS, SECTION_TITLES, type ReportSection } from "./sections.js";
 import {
   CANDIDATE_LEGEND,
   candidateLabel,
   candidatesOf,
   countsShort,
-  fixHeadline,
+  fixHeadlineShort,
   imagesByFixes,
   introducedText,
   plural,
@@ -62,7 +62,7 @@ export function renderTable(report: FleetReport, options: TableOptions): string 
       cols
         .map(({ index, width: w }, i) => {
           const c = cells[index] ?? { text: "" };
-          const text = truncateMiddle(c.text, w);
+          const text = specs[index]?.cut === "end" ? truncateEnd(c.text, w) : truncateMiddle(c.text, w);
           const pad = " ".repeat(Math.max(0, w - textWidth(text)));
           const last = i === cols.length - 1;
           return paint(specs[index]?.right ? pad + text : last ? text : text + pad, c.style);
@@ -98,6 +98,7 @@ export function renderTable(report: FleetReport, options: TableOptions): string 
   if (active.length > 0) out.push(paint(fitLine(`filters: ${active.join(" ")}`), "dim"));
 
   const candidates = candidatesOf(report);
+  const contextOptions = { limit, more: (left: number, what: string): string => more(0, left, what)[0] ?? "" };
   const render: Record<ReportSection, () => string[]> = {
     top: () =>
       report.topActions.length === 0
@@ -108,15 +109,15 @@ export function renderTable(report: FleetReport, options: TableOptions): string 
               { header: "BASE", flexible: true, min: 20 },
               { header: "UPDATE TO", flexible: true, min: 20 },
               { header: "IMAGES", right: true },
-              { header: "FIXED ACROSS THE FLEET", flexible: true, min: 22 },
-              { header: "INTRODUCED", flexible: true, min: 10, dropOrder: 1 },
+              { header: "FIXED ACROSS THE FLEET", flexible: true, min: 22, cut: "end" },
+              { header: "INTRODUCED", flexible: true, min: 10, dropOrder: 1, cut: "end" },
             ],
             report.topActions.map((a) => [
               cell(String(a.position)),
               cell(a.base.id, "cyan"),
               move(a.to),
               cell(thousands(a.imageCount)),
-              cell(fixHeadline(a.fleetFixes), severityStyle(a.fleetFixes)),
+              cell(fixHeadlineShort(a.fleetFixes), severityStyle(a.fleetFixes)),
               cell(introducedText(a.fleetIntroduces)),
             ]),
           ),
@@ -127,14 +128,14 @@ export function renderTable(report: FleetReport, options: TableOptions): string 
           { header: "IMAGES", right: true },
           { header: "BEST UPDATE", flexible: true, min: 20 },
           { header: "FIXES PER IMAGE", dropOrder: 1 },
-          { header: "FIXED ACROSS THE FLEET", flexible: true, min: 22 },
+          { header: "FIXED ACROSS THE FLEET", flexible: true, min: 22, cut: "end" },
         ],
         report.bases.map((b) => [
           cell(b.id, "cyan"),
           cell(thousands(b.imageCount)),
           move(b.bestUpdate),
           cell(b.bestUpdate ? countsShort(b.bestUpdate.fixes) : "-"),
-          cell(b.bestUpdate ? fixHeadline(b.fleetFixes) : "up to date", b.bestUpdate ? severityStyle(b.fleetFixes) : "green"),
+          cell(b.bestUpdate ? fixHeadlineShort(b.fleetFixes) : "up to date", b.bestUpdate ? severityStyle(b.fleetFixes) : "green"),
         ]),
       ),
     images: () => {
@@ -148,7 +149,7 @@ export function renderTable(report: FleetReport, options: TableOptions): string 
             { header: "BASE", flexible: true, min: 16, dropOrder: 3 },
             { header: "UPDATE TO", flexible: true, min: 20 },
             { header: "FIXES" },
-            { header: "INTRODUCES", flexible: true, min: 10, dropOrder: 2 },
+            { header: "INTRODUCES", flexible: true, min: 10, dropOrder: 2, cut: "end" },
             { header: "OTHER CANDIDATES", flexible: true, min: 24, dropOrder: 1 },
           ],
           shown.map((i) => [
@@ -179,12 +180,14 @@ export function renderTable(report: FleetReport, options: TableOptions): string 
         ...more(shown.length, report.unmatchedReports.length, "reports"),
       ];
     },
+    // Titled per part (the coverage has several), and nothing when the report has no such data.
+    context: () => contextText(report, heading, width, { ...contextOptions, sections: ["context"] }),
+    coverage: () => contextText(report, heading, width, { ...contextOptions, sections: ["coverage"] }),
   };
   for (const s of sections) {
-    out.push("", heading(s === "images" ? "Images, by what their update fixes" : SECTION_TITLES[s]));
+    if (s !== "context" && s !== "coverage") out.push("", heading(s === "images" ? "Images, by what their update fixes" : SECTION_TITLES[s]));
     appendAll(out, render[s]());
   }
-  appendAll(out, contextText(report, heading, width));
   out.push("", ...wrapWords(CANDIDATE_LEGEND, width).map((l) => paint(l, "dim")));
   return `${out.join("\n")}\n`;
 }

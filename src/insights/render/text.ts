@@ -21,6 +21,16 @@ export function fixHeadline(c: Counts): string {
   return `${parts.join(" / ")} fixed`;
 }
 
+/**
+ * `74 high fixed`, `27 medium / 27 low fixed`: the headline without its zero severities, for a
+ * narrow cell (the terminal table), so what is cut when it still does not fit is only its end.
+ */
+export function fixHeadlineShort(c: Counts): string {
+  const shown = c.critical > 0 || c.high > 0 ? SEVERITIES.slice(0, 2) : SEVERITIES;
+  const parts = shown.filter((s) => c[s] > 0).map((s) => `${thousands(c[s])} ${s}`);
+  return parts.length === 0 ? "nothing fixed" : `${parts.join(" / ")} fixed`;
+}
+
 /** `2 low` or `none`: what an update adds. */
 export function introducedText(c: Counts): string {
   const parts = SEVERITIES.filter((s) => c[s] > 0).map((s) => `${thousands(c[s])} ${s}`);
