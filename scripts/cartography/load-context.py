@@ -4,8 +4,9 @@
 # workloads, pods, containers, services, exposure jobs) -> GitHub repos -> GitHub supply chain ->
 # GitLab group, projects, supply chain -> RESOLVED_IMAGE_JOBS -> WORKLOAD_HAS_RUNTIME_IMAGE.
 # Only what talks to a network is replaced: the AWS clients (answered from estate.py's API rows,
-# manifests and blobs), the Kubernetes list/read calls, the GitHub GraphQL/REST and GitLab REST
-# calls. Everything else (transforms, loads, cleanups, matchers, jobs) is Cartography's code.
+# manifests and blobs), the Kubernetes list/read calls (and the kubeconfig TLS reader: there is no
+# kubeconfig), the GitHub GraphQL/REST and GitLab REST calls. Everything else (transforms, loads,
+# cleanups, matchers, jobs) is Cartography's code.
 # Usage: python load-context.py NEO4J_URI UPDATE_TAG   (the database should be empty)
 import base64
 import json
