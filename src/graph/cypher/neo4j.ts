@@ -112,12 +112,22 @@ export function cleanupStatements(): CleanupStatement[] {
   ];
 }
 
-/**
- * Keyset-paged read of every Image (uses the `Image(id)` index for the range and the order), with
- * the digests of the manifest lists that contain it (contract cartography-context.md §2.2-§2.3:
- * `(:ImageManifestList)-[:CONTAINS_IMAGE]->(:Image)`), expanded only for the page's images.
- */
+/** Keyset-paged read of every Image (uses the `Image(id)` index for the range and the order). */
 export const IMAGE_DIGESTS_PAGE_QUERY = [
+  "MATCH (i:Image) WHERE i.id >= $after",
+  "RETURN i.id AS id, i._ont_digest AS digest, i._ont_source AS source, elementId(i) AS element, [] AS lists",
+  "ORDER BY i.id LIMIT $limit",
+].join("\n");
+
+/** Whether the graph has multi-arch indexes at all (a label count: no scan). */
+export const HAS_MANIFEST_LISTS_QUERY = "MATCH (l:ImageManifestList) RETURN count(l) > 0 AS any";
+
+/**
+ * The same pages with the digests of the manifest lists that contain each image (contract
+ * cartography-context.md §2.2-§2.3: `(:ImageManifestList)-[:CONTAINS_IMAGE]->(:Image)`), expanded
+ * only for the page's images; used only when the graph has manifest lists.
+ */
+export const IMAGE_DIGESTS_WITH_LISTS_PAGE_QUERY = [
   "MATCH (i:Image) WHERE i.id >= $after",
   "WITH i ORDER BY i.id LIMIT $limit",
   "RETURN i.id AS id, i._ont_digest AS digest, i._ont_source AS source, elementId(i) AS element,",

@@ -5,7 +5,9 @@ import neo4j, { type Driver, type ManagedTransaction, type Session } from "neo4j
 import { ScoutgraphError } from "../../errors.js";
 import {
   cleanupStatements,
+  HAS_MANIFEST_LISTS_QUERY,
   IMAGE_DIGESTS_PAGE_QUERY,
+  IMAGE_DIGESTS_WITH_LISTS_PAGE_QUERY,
   indexStatements,
   nodeMergeQuery,
   relationshipMergeQuery,
@@ -104,13 +106,18 @@ export class Neo4jGraphStore implements GraphStore {
     // Keyset pages over the Image(id) index, one managed read each: retry-safe and bounded in memory.
     // Several nodes can share an id (one per registry), so the boundary id is re-read and the nodes
     // already returned for it are skipped by element id.
+    // The manifest lists' expand costs a relationship check per image: only when there are lists.
+    const hasLists = await this.withSession("READ", "Image digest read", (s) =>
+      s.executeRead(async (tx) => (await tx.run(HAS_MANIFEST_LISTS_QUERY)).records[0]?.get("any") === true),
+    );
+    const query = hasLists ? IMAGE_DIGESTS_WITH_LISTS_PAGE_QUERY : IMAGE_DIGESTS_PAGE_QUERY;
     let after = "";
     let seenAtAfter = new Set<string>();
     const pageSize = this.config.imagePageSize;
     let limit = pageSize;
     for (;;) {
       const records = await this.withSession("READ", "Image digest read", (s) =>
-        s.executeRead(async (tx) => (await tx.run(IMAGE_DIGESTS_PAGE_QUERY, { after, limit: neo4j.int(limit) })).records),
+        s.executeRead(async (tx) => (await tx.run(query, { after, limit: neo4j.int(limit) })).records),
       );
       let lastId = after;
       let seen = seenAtAfter;
