@@ -12,6 +12,7 @@ import { DigestIndex } from "../../src/graph/digest-index.js";
 import type { GraphBatch } from "../../src/graph/rows.js";
 import { MODULE_NAME, MODULE_VERSION, NODES, RELATIONSHIPS } from "../../src/graph/schema.js";
 import { EmbeddedGraphStore } from "../../src/stores/embedded/embedded-graph-store.js";
+import type { Row } from "../../src/stores/graph-store.js";
 import { allRows, bindingPackages, loadLadybug } from "../../src/stores/embedded/ladybug.js";
 import { describeOpenError } from "../../src/stores/embedded/open-database.js";
 import { ScoutgraphError } from "../../src/errors.js";
@@ -568,5 +569,75 @@ describe("embedded store: query(), reopening and errors", () => {
     await next.verifyConnectivity();
     await next.close();
     assert.deepEqual(readdirSync(dirname(path)).filter((n) => n.startsWith(basename(path)) && n !== basename(path)), []);
+  });
+});
+
+describe("embedded store: rows files carry any text exactly", () => {
+  // Every way text can trip a CSV reader, and the values a CSV cannot hold ("" reads as NULL,
+  // NUL ends a C string), which the store sends as list parameters instead.
+  const HOSTILE = ['quote " inside', "comma, and ;", "line\nbreak\r\nand\rcr", "back\\slash\\", " lead and trail ", "😀 ünïcödé", "'single'", "[1,2]", "NULL", "tab\there", '"', ",", "", "nul\u0000byte"];
+  const batchFor = (suffix: string, count: number): GraphBatch => {
+    const base = `base ${HOSTILE[0]}`;
+    const images = HOSTILE.map((text, i) => ({ id: `image ${i} ${text}`, name: text === "" ? null : `${text}${suffix}`, _ont_digest: `sha256:${i}${text}` }));
+    const reports = HOSTILE.map((text, i) => ({
+      id: `${text}#${i}`,
+      source: text,
+      source_index: i,
+      target_image: `${text}${suffix}`,
+      target_digest: i % 2 === 0 ? null : text,
+      public_image_id: base,
+      recommended_tag_id: text === "" ? null : `${base}:${text}`,
+      recommendations: count + i,
+      source_modified: i % 3 === 0 ? null : 1_700_000_000_000 + i,
+    }));
+    return {
+      publicImages: [{ id: base, name: base, tag: "1", alternative_tags: [HOSTILE[2] ?? ""], version: null, digest: null }],
+      tags: [],
+      builtFrom: [],
+      shouldUpdateTo: [],
+      targetImages: images,
+      builtOn: images.map((image) => ({ image_id: image.id, public_image_id: base })),
+      reports,
+      identifiedBase: reports.map((r) => ({ report_id: r.id, public_image_id: base })),
+      reportsOn: reports.map((r, i) => ({ report_id: r.id, image_id: images[i]?.id ?? "" })),
+    };
+  };
+  const graphOf = async (store: EmbeddedGraphStore): Promise<unknown> => ({
+    images: await store.query("MATCH (n:Image) RETURN n.id AS id, n.name AS name, n._ont_digest AS digest, n.lastupdated AS tag ORDER BY id"),
+    reports: await store.query(
+      "MATCH (n:DockerScoutReport) RETURN n.id AS id, n.source AS source, n.source_index AS i, n.target_image AS target, n.target_digest AS digest, " +
+        "n.recommended_tag_id AS tag, n.recommendations AS recs, n.source_modified AS modified, n.lastupdated AS lu ORDER BY id",
+    ),
+    rels: await store.query("MATCH (a)-[r]->(b) RETURN label(r) AS type, a.id AS a_id, b.id AS b_id, r.lastupdated AS tag ORDER BY type, a_id, b_id"),
+  });
+
+  test("created and then updated through rows files, the graph equals the one written with list parameters", async () => {
+    const graphs: unknown[] = [];
+    for (const rowsFile of [true, false]) {
+      const store = new EmbeddedGraphStore({ path: tempStorePath(), bufferPoolBytes: 64 * 1024 * 1024, rowsFile });
+      try {
+        await store.prepare();
+        assert.deepEqual(await store.writeBatch(batchFor(" v1", 1), { updateTag: 1 }), { nodes: 1 + 2 * HOSTILE.length, relationships: 3 * HOSTILE.length });
+        assert.deepEqual(await store.writeBatch(batchFor(" v2", 2), { updateTag: 2 }), { nodes: 1 + 2 * HOSTILE.length, relationships: 3 * HOSTILE.length });
+        graphs.push(await graphOf(store));
+      } finally {
+        await store.close();
+      }
+    }
+    assert.deepEqual(graphs[0], graphs[1]);
+    const { images, reports } = graphs[0] as { images: Row[]; reports: Row[] };
+    assert.equal(images.length, HOSTILE.length);
+    for (const [i, text] of HOSTILE.entries()) {
+      const image = images.find((row) => row.id === `image ${i} ${text}`);
+      assert.ok(image, `image ${JSON.stringify(text)} is there under its exact id`);
+      assert.equal(image.name, text === "" ? null : `${text} v2`);
+      assert.equal(image.digest, `sha256:${i}${text}`);
+      const report = reports.find((row) => row.id === `${text}#${i}`);
+      assert.ok(report, `report ${JSON.stringify(text)} is there`);
+      assert.deepEqual(
+        [report.source, report.target, report.digest, report.recs, report.lu],
+        [text, `${text} v2`, i % 2 === 0 ? null : text, 2 + i, 2],
+      );
+    }
   });
 });

@@ -2,7 +2,9 @@
 // same labels, ids, properties and relationships as Neo4j with the same update-tag and cleanup
 // semantics. One connection, used by one operation at a time (LadybugDB transactions belong to
 // the connection), so operations are queued.
-import { resolve } from "node:path";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
 import { ScoutgraphError } from "../../errors.js";
 import type { GraphBatch } from "../../graph/rows.js";
 import { MODULE_NAME, MODULE_VERSION, WRITE_ORDER } from "../../graph/schema.js";
@@ -13,7 +15,7 @@ import { openDatabase } from "./open-database.js";
 import { busyMessage, openWriteSession, type WriteSession } from "./write-session.js";
 import { liveHolder } from "./writer-lock.js";
 import { readRows } from "./read-query.js";
-import { writeRows, type ExecuteChunked } from "./bulk-write.js";
+import { writeRows, type RowWriter } from "./bulk-write.js";
 import { CLEANUP_BATCH, IMAGE_DIGESTS_QUERY, cleanupStatements, nodeWritePlan, relWritePlan } from "./statements.js";
 import { FORMAT_TABLE, STORE_FORMAT_VERSION, commentStatement, formatComment, graphTables, parseFormatComment, planMigration } from "./tables.js";
 import { toPlainRow } from "./values.js";
@@ -34,8 +36,10 @@ export interface EmbeddedGraphStoreOptions {
   maxDbBytes?: number;
   /** Deletions per cleanup transaction (Cartography's LIMIT_SIZE, 10 000). */
   cleanupLimit?: number;
-  /** Rows per UNWIND execution inside a batch's transaction. */
+  /** Rows per UNWIND execution inside a batch's transaction (rows without a file form). */
   chunkRows?: number;
+  /** Hand a batch's rows to LadybugDB as a CSV file in a private temp folder (default true; false: list parameters only). */
+  rowsFile?: boolean;
 }
 
 const DEFAULT_BUFFER_POOL = 512 * 1024 * 1024;
@@ -56,6 +60,7 @@ export class EmbeddedGraphStore implements GraphStore {
   private session: WriteSession | undefined;
   private readonly prepared = new Map<string, LbugPreparedStatement>();
   private tail: Promise<void> = Promise.resolve();
+  private rowsDir: string | undefined;
 
   constructor(options: EmbeddedGraphStoreOptions) {
     this.options = options;
@@ -129,7 +134,7 @@ export class EmbeddedGraphStore implements GraphStore {
           if (rows.length === 0) continue;
           const isNode = "node" in step;
           const plan = isNode ? nodeWritePlan(step.node) : relWritePlan(step.relationship);
-          const written = await writeRows(this.chunked(conn), plan, rows, params);
+          const written = await writeRows(this.rowWriter(conn), plan, rows, params);
           if (isNode) stats.nodes += written;
           else stats.relationships += written;
         }
@@ -216,6 +221,7 @@ export class EmbeddedGraphStore implements GraphStore {
         return;
       }
       this.prepared.clear();
+      this.removeRowsDir();
       await this.conn?.close();
       await this.db?.close();
     } finally {
@@ -226,6 +232,7 @@ export class EmbeddedGraphStore implements GraphStore {
   }
 
   private async endSession(outcome: "commit" | "discard"): Promise<void> {
+    this.removeRowsDir();
     const session = this.session;
     this.session = undefined;
     this.prepared.clear();
@@ -237,16 +244,44 @@ export class EmbeddedGraphStore implements GraphStore {
     else await session.discard();
   }
 
-  /** Execute `cypher` over `rows` in chunks of `chunkRows`, inside the caller's transaction. */
-  private chunked(conn: LbugConnection): ExecuteChunked {
+  /**
+   * Statements over rows inside the caller's transaction: a list parameter in chunks of
+   * `chunkRows`, or (for the many rows of a batch) the store's rows file, one statement each.
+   */
+  private rowWriter(conn: LbugConnection): RowWriter {
     const chunk = this.options.chunkRows ?? DEFAULT_CHUNK_ROWS;
-    return async (cypher, rows, params, each) => {
-      if (rows.length === 0) return;
-      const statement = await this.statement(conn, cypher);
-      for (let i = 0; i < rows.length; i += chunk) {
-        for (const row of await allRows(await conn.execute(statement, { ...params, rows: rows.slice(i, i + chunk) }))) each(row);
-      }
+    return {
+      list: async (cypher, rows, params, each) => {
+        const statement = await this.statement(conn, cypher);
+        for (let i = 0; i < rows.length; i += chunk) {
+          for (const row of await allRows(await conn.execute(statement, { ...params, rows: rows.slice(i, i + chunk) }))) each(row);
+        }
+      },
+      ...(this.options.rowsFile === false
+        ? {}
+        : {
+            file: async (statementFor, lines, params, each) => {
+              const path = this.rowsFilePath();
+              writeFileSync(path, lines.join(""));
+              try {
+                for (const row of await this.run(conn, statementFor(path), params)) each(row);
+              } finally {
+                rmSync(path, { force: true });
+              }
+            },
+          }),
     };
+  }
+
+  /** The rows file: in a private folder of this process (mkdtemp), removed when the store closes. */
+  private rowsFilePath(): string {
+    this.rowsDir ??= mkdtempSync(join(tmpdir(), "scoutgraph-rows-"));
+    return join(this.rowsDir, "rows.csv");
+  }
+
+  private removeRowsDir(): void {
+    if (this.rowsDir) rmSync(this.rowsDir, { recursive: true, force: true });
+    this.rowsDir = undefined;
   }
 
   private async run(conn: LbugConnection, cypher: string, params: Record<string, unknown> = {}): Promise<Record<string, unknown>[]> {
