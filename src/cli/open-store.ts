@@ -1,5 +1,6 @@
 // Opens the GraphStore a StoreConfig names. Store adapters are imported lazily so that a Neo4j
 // run never loads the embedded store's native binding, and the reverse.
+import { ScoutgraphError } from "../errors.js";
 import type { GraphStore } from "../stores/graph-store.js";
 import type { StoreConfig } from "./store-config.js";
 
@@ -10,7 +11,17 @@ export async function openStore(config: StoreConfig, options: { readOnly?: boole
   }
   const { EmbeddedGraphStore } = await import("../stores/embedded/embedded-graph-store.js");
   embeddedLoaded = await import("../stores/embedded/write-session.js");
-  return new EmbeddedGraphStore({ path: config.path, readOnly: options.readOnly === true });
+  const bufferPoolBytes = bufferPoolFromEnv(process.env.SCOUTGRAPH_BUFFER_POOL_MB);
+  return new EmbeddedGraphStore({ path: config.path, readOnly: options.readOnly === true, ...(bufferPoolBytes ? { bufferPoolBytes } : {}) });
+}
+
+/** SCOUTGRAPH_BUFFER_POOL_MB: the embedded store's buffer pool in MiB (docs/operations.md); unset: the store's default. */
+export function bufferPoolFromEnv(value: string | undefined): number | undefined {
+  if (value === undefined || value === "") return undefined;
+  if (!/^[0-9]+$/.test(value) || Number(value) < 64 || Number(value) > 1_048_576) {
+    throw new ScoutgraphError("USAGE", `SCOUTGRAPH_BUFFER_POOL_MB must be a whole number of MiB from 64 to 1048576, not ${JSON.stringify(value)}`);
+  }
+  return Number(value) * 1024 * 1024;
 }
 
 let embeddedLoaded: typeof import("../stores/embedded/write-session.js") | undefined;
