@@ -1,13 +1,21 @@
-// scoutgraph sync against each store's floor, and one very large report. For a fleet of N
-// generated reports and for one generated report with M recommendations (default 151,684: about
-// 9.9 MB, the size from issue 9), it times the built CLI (`sync`, a child process) into a fresh
-// embedded store and into an emptied Neo4j, and the Neo4j floor: the same rows, parsed and merged
-// before the clock starts, written by the store's own UNWIND statements as one batch (one
-// pre-built UNWIND per label, no reading, parsing or cleanup). Prints seconds, peak RSS, the load
-// average, and scoutgraph's time over the floor; asserts nothing.
+// scoutgraph sync against each store's floor, on generated fleets and on single large reports.
+// For each fleet of N generated reports and each generated report with M recommendations (default
+// 151,684: about 9.9 MB, the size from issue 9), it times the built CLI (`sync`, a child process)
+// into a fresh embedded store and into an emptied Neo4j, and the Neo4j floor: the same rows
+// (every report parsed and merged into one batch before the clock starts, converted to the
+// driver's parameters too), written as one pre-built UNWIND statement per label and relationship
+// type, one transaction each, with the store's own Cypher: no reading, parsing, batching, index
+// or digest reads, cleanup or process start. Prints a line per run (seconds, peak RSS, load
+// average) and scoutgraph's time over the floor; asserts nothing.
 //
-//   npm run bench:floor -- [--reports 10000] [--recommendations 151684] [--stores embedded,neo4j]
+//   npm run bench:floor -- [--reports 10000[,100000]] [--recommendations 151684[,37921,...]]
+//                          [--stores embedded,neo4j] [--repeat 1] [--floor-chunk N]
 //
+// --repeat runs sync and floor alternately that many times (the machine is shared: take the best).
+// --floor-chunk splits the floor's statements into N-row transactions (default: none).
+// --warmup-reports writes a fleet of that many reports (default 1,000; 0: none) before anything is
+// timed: a just-started server compiles its write paths during the first minute, which made the
+// first timed run up to 3x slower than the same run a minute later.
 // Neo4j: scripts/neo4j.mjs's on SCOUTGRAPH_NEO4J_PORT (started and stopped here if not running).
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
@@ -15,12 +23,14 @@ import os from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
+import neo4j from "neo4j-driver";
 import { BatchBuilder } from "../src/graph/batch-builder.js";
 import { DigestIndex } from "../src/graph/digest-index.js";
 import type { GraphBatch } from "../src/graph/rows.js";
 import { isParsed, parseReport } from "../src/report/index.js";
-import { Neo4jGraphStore } from "../src/stores/neo4j/neo4j-graph-store.js";
+import { Neo4jGraphStore, writeStatements } from "../src/stores/neo4j/neo4j-graph-store.js";
 import { writeReports } from "./support/generate-reports.js";
+import { largeReport } from "./support/large-report.js";
 import { emptyNeo4jAt, neo4jAnswers } from "./support/neo4j-admin.js";
 import { runSyncCli } from "./support/sync-cli.js";
 
@@ -33,37 +43,17 @@ const { values: opts } = parseArgs({
     reports: { type: "string", default: "10000" },
     recommendations: { type: "string", default: "151684" },
     stores: { type: "string", default: "embedded,neo4j" },
+    repeat: { type: "string", default: "1" },
+    "floor-chunk": { type: "string" },
+    "warmup-reports": { type: "string", default: "1000" },
   },
 });
+const list = (text: string): number[] => text.split(",").filter((x) => x !== "").map(Number);
 const stores = opts.stores.split(",");
+const repeat = Math.max(1, Number(opts.repeat));
+const floorChunk = opts["floor-chunk"] === undefined ? Number.MAX_SAFE_INTEGER : Number(opts["floor-chunk"]);
 const port = Number(process.env.SCOUTGRAPH_NEO4J_PORT ?? "7687");
 const uri = `bolt://127.0.0.1:${port}`;
-
-/** One report with `n` one-line recommendations (distinct tags), as compact as Scout prints them. */
-export function largeReport(n: number): string {
-  const lines = [
-    "  Target   │  ghcr.io/acme/monolith:1.0",
-    "    digest │  0123456789ab",
-    "",
-    "## Recommended fixes",
-    "",
-    "  Base image is  node:20-alpine",
-    "",
-    "  Name            │  20-alpine",
-    `  Digest          │  sha256:${"a".repeat(64)}`,
-    "  Vulnerabilities │    1C     3H     8M    32L",
-    "",
-    "",
-    "Change base image",
-    "  The list displays new recommended tags in descending order, where the top results are rated as most suitable.",
-    "",
-    "",
-    "        Tag        │  Details  │    Pushed    │   Vulnerabilities",
-    "───────────────────┼───────────┼──────────────┼──────────────────────",
-  ];
-  for (let i = 0; i < n; i++) lines.push(`  20.${String(i).padStart(6, "0")}-alpine │ Benefits: │ 2 weeks ago  │  0C  ${i % 4}H  ${i % 9}M  ${i % 31}L`);
-  return `${lines.join("\n")}\n`;
-}
 
 /** Every row of the source as one merged batch, built as sync builds it (untimed). */
 function prebuiltBatch(dir: string): GraphBatch {
@@ -75,21 +65,60 @@ function prebuiltBatch(dir: string): GraphBatch {
   return builder.take();
 }
 
-async function neo4jFloor(dir: string): Promise<number> {
+interface FloorResult {
+  seconds: number;
+  statements: number;
+  rows: number;
+  /** Rows per transaction when one per label did not fit the server's transaction memory. */
+  chunk: number | null;
+}
+
+/** The server refused a transaction for its memory (dbms.memory.transaction.total.max). */
+function isTransactionMemoryError(err: unknown): boolean {
+  return (err as { code?: string }).code === "Neo.TransientError.General.MemoryPoolOutOfMemoryError";
+}
+
+/**
+ * The floor: the store's own statements for the whole source, built before the clock, then run.
+ * One transaction per label, unless a label's rows exceed the server's transaction memory (the
+ * benchmark server's 512 MB heap allows about 350 MiB, under 75,000 rows): then, as a floor that
+ * can run at all, Cartography's 10,000 rows per transaction.
+ */
+async function neo4jFloor(dir: string): Promise<FloorResult> {
   const batch = prebuiltBatch(dir);
+  try {
+    return await timedFloor(batch, floorChunk);
+  } catch (err) {
+    if (!isTransactionMemoryError(err) || floorChunk <= 10_000) throw err;
+    return await timedFloor(batch, 10_000);
+  }
+}
+
+async function timedFloor(batch: GraphBatch, chunk: number): Promise<FloorResult> {
+  const statements = [...writeStatements(batch, { updateTag: 1 }, chunk)];
   await emptyNeo4jAt(uri);
   const store = new Neo4jGraphStore({ uri });
   try {
-    await store.prepare();
-    const started = process.hrtime.bigint();
-    await store.writeBatch(batch, { updateTag: 1 });
-    return Number(process.hrtime.bigint() - started) / 1e9;
+    await store.prepare(); // the indexes, as sync creates them before it writes
   } finally {
     await store.close();
+  }
+  const driver = neo4j.driver(uri, undefined, { maxTransactionRetryTime: 0 });
+  const session = driver.session({ defaultAccessMode: neo4j.session.WRITE });
+  try {
+    await session.run("RETURN 1"); // the connection, opened outside the clock
+    const started = process.hrtime.bigint();
+    for (const statement of statements) await session.executeWrite((tx) => tx.run(statement.cypher, statement.params));
+    const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+    return { seconds, statements: statements.length, rows: statements.reduce((n, s) => n + s.rows, 0), chunk: chunk === floorChunk ? null : chunk };
+  } finally {
+    await session.close();
+    await driver.close();
   }
 }
 
 const load = (): string => `load ${os.loadavg()[0]?.toFixed(1)}`;
+const best = (xs: number[]): number => Math.min(...xs);
 
 let startedNeo4j = false;
 try {
@@ -99,42 +128,77 @@ try {
     startedNeo4j = true;
   }
   const inputs: [string, string][] = [];
-  const fleet = join(work, `fleet-${opts.reports}`);
-  if (!existsSync(fleet) || readdirSync(fleet).length !== Number(opts.reports)) {
-    rmSync(fleet, { recursive: true, force: true });
-    writeReports(fleet, Number(opts.reports));
+  for (const count of list(opts.reports)) {
+    const fleet = join(work, `fleet-${count}`);
+    if (!existsSync(fleet) || readdirSync(fleet).length !== count) {
+      rmSync(fleet, { recursive: true, force: true });
+      writeReports(fleet, count);
+    }
+    inputs.push([`${count} reports`, fleet]);
   }
-  inputs.push([`${opts.reports} reports`, fleet]);
-  const large = join(work, `large-${opts.recommendations}`);
-  mkdirSync(large, { recursive: true });
-  const text = largeReport(Number(opts.recommendations));
-  writeFileSync(join(large, "report.txt"), text);
-  inputs.push([`1 report, ${opts.recommendations} recommendations, ${(text.length / 1e6).toFixed(1)} MB`, large]);
+  for (const n of list(opts.recommendations)) {
+    const large = join(work, `large-${n}`);
+    mkdirSync(large, { recursive: true });
+    const text = largeReport(n);
+    writeFileSync(join(large, "report.txt"), text);
+    inputs.push([`1 report, ${n} recommendations, ${(Buffer.byteLength(text) / 1e6).toFixed(1)} MB`, large]);
+  }
 
-  console.log(`scoutgraph sync vs the store floor (node ${process.version}, ${os.availableParallelism()} cores)`);
-  for (const [label, dir] of inputs) {
-    let neo4jSeconds: number | undefined;
-    for (const store of stores) {
-      const args = ["--docker-scout-source", dir];
-      if (store === "neo4j") {
-        await emptyNeo4jAt(uri);
-        args.push("--neo4j-uri", uri, "--create-target-images");
-      } else {
-        const db = join(work, "embedded.db");
-        rmSync(db, { force: true });
-        args.push("--store", db);
-      }
-      const r = await runSyncCli(args);
-      if (store === "neo4j") neo4jSeconds = r.seconds;
-      console.log(`${label}: ${store} sync ${r.seconds.toFixed(1)} s, peak RSS ${r.peakMb.toFixed(0)} MB, exit ${r.code} (${load()})`);
-      if (r.code !== 0) console.error(r.stderr.split("\n").slice(-4).join("\n"));
+  if (stores.includes("neo4j") && Number(opts["warmup-reports"]) > 0) {
+    const count = Number(opts["warmup-reports"]);
+    const warm = join(work, `fleet-${count}`);
+    if (!existsSync(warm) || readdirSync(warm).length !== count) {
+      rmSync(warm, { recursive: true, force: true });
+      writeReports(warm, count);
     }
-    if (stores.includes("neo4j")) {
-      const floor = await neo4jFloor(dir);
-      const ratio = neo4jSeconds === undefined ? "" : `; scoutgraph sync / floor = ${(neo4jSeconds / floor).toFixed(2)}x`;
-      console.log(`${label}: neo4j floor (pre-built rows, one UNWIND per label) ${floor.toFixed(1)} s${ratio} (${load()})`);
+    const w = await neo4jFloor(warm);
+    console.log(`warm-up (untimed): the floor of ${count} reports in ${w.seconds.toFixed(1)} s`);
+  }
+  console.log(`scoutgraph sync vs the store floor (node ${process.version}, ${os.availableParallelism()} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB)`);
+  const summary: string[] = [];
+  for (const [label, dir] of inputs) {
+    const syncSeconds: Record<string, number[]> = {};
+    const floorSeconds: number[] = [];
+    for (let run = 1; run <= repeat; run++) {
+      const tag = repeat > 1 ? ` [run ${run}/${repeat}]` : "";
+      for (const store of stores) {
+        const summaryPath = join(work, "summary.json");
+        rmSync(summaryPath, { force: true });
+        const args = ["--docker-scout-source", dir, "--summary-json", summaryPath];
+        if (store === "neo4j") {
+          await emptyNeo4jAt(uri);
+          args.push("--neo4j-uri", uri, "--create-target-images");
+        } else {
+          const db = join(work, "embedded.db");
+          rmSync(db, { force: true });
+          args.push("--store", db);
+        }
+        const before = load();
+        const r = await runSyncCli(args);
+        // A skipped file (over the size cap, say) still exits 0: only a run that ingested counts.
+        const ingested = r.summary?.reports.ingested ?? 0;
+        if (r.code === 0 && ingested > 0) (syncSeconds[store] ??= []).push(r.seconds);
+        console.log(
+          `${label}${tag}: ${store} sync ${r.seconds.toFixed(1)} s, ${ingested} reports ingested, peak RSS ${r.peakMb.toFixed(0)} MB, exit ${r.code} (${before} before, ${load()} after)`,
+        );
+        if (r.code !== 0) console.error(r.stderr.split("\n").slice(-4).join("\n"));
+      }
+      if (stores.includes("neo4j")) {
+        const before = load();
+        const floor = await neo4jFloor(dir);
+        floorSeconds.push(floor.seconds);
+        console.log(
+          `${label}${tag}: neo4j floor ${floor.seconds.toFixed(1)} s (${floor.rows} pre-built rows in ${floor.statements} UNWIND statements, one transaction each${floor.chunk === null ? "" : `, ${floor.chunk} rows per transaction: one per label is over the server's transaction memory`}; ${before} before, ${load()} after)`,
+        );
+      }
+    }
+    for (const [store, xs] of Object.entries(syncSeconds)) {
+      const ratio = store === "neo4j" && floorSeconds.length > 0 ? `, floor ${best(floorSeconds).toFixed(1)} s, sync/floor ${(best(xs) / best(floorSeconds)).toFixed(2)}x` : "";
+      summary.push(`${label}: ${store} sync ${best(xs).toFixed(1)} s${ratio}${repeat > 1 ? ` (best of ${repeat})` : ""}`);
     }
   }
+  console.log("\nsummary:");
+  for (const line of summary) console.log(`  ${line}`);
 } finally {
   if (startedNeo4j) spawnSync(process.execPath, [join(root, "scripts", "neo4j.mjs"), "stop"], { stdio: "inherit", env: { ...process.env, SCOUTGRAPH_NEO4J_PORT: String(port) } });
 }

@@ -38,6 +38,36 @@ function describe(err: unknown): string {
   return [e.code, e.message].filter(Boolean).join(": ") || String(err);
 }
 
+/** One UNWIND statement of a write: its Cypher, its parameters ($rows and the constants), its row count. */
+export interface WriteStatement {
+  cypher: string;
+  params: Record<string, unknown>;
+  rows: number;
+  isNode: boolean;
+}
+
+/**
+ * The statements that write `batch`, in WRITE_ORDER, `chunkSize` rows each (one transaction each).
+ * Lazy, so only one chunk's converted rows exist at a time; bench/store-floor.ts builds them all
+ * up front to time the server alone.
+ */
+export function* writeStatements(batch: GraphBatch, ctx: WriteContext, chunkSize: number): Generator<WriteStatement> {
+  const fixed = {
+    lastupdated: neo4j.int(ctx.updateTag),
+    module_name: MODULE_NAME,
+    module_version: MODULE_VERSION,
+    source: SCOUTGRAPH_IMAGE_SOURCE,
+    ...Object.assign({}, ...RELATIONSHIPS.map((r) => r.constants ?? {})),
+  } as Record<string, unknown>;
+  for (const step of WRITE_STEPS) {
+    const rows = batch[step.key] as object[];
+    for (let start = 0; start < rows.length; start += chunkSize) {
+      const chunk = rows.slice(start, start + chunkSize).map(step.convert);
+      yield { cypher: step.cypher, params: { ...fixed, rows: chunk }, rows: chunk.length, isNode: step.isNode };
+    }
+  }
+}
+
 export class Neo4jGraphStore implements GraphStore {
   readonly kind = "neo4j";
   private readonly driver: Driver;
@@ -145,22 +175,11 @@ export class Neo4jGraphStore implements GraphStore {
 
   async writeBatch(batch: GraphBatch, ctx: WriteContext): Promise<WriteStats> {
     const stats: WriteStats = { nodes: 0, relationships: 0 };
-    const fixed = {
-      lastupdated: neo4j.int(ctx.updateTag),
-      module_name: MODULE_NAME,
-      module_version: MODULE_VERSION,
-      source: SCOUTGRAPH_IMAGE_SOURCE,
-      ...Object.assign({}, ...RELATIONSHIPS.map((r) => r.constants ?? {})),
-    };
     await this.withSession("WRITE", "write", async (session) => {
-      for (const step of WRITE_STEPS) {
-        const rows = batch[step.key] as object[];
-        for (let start = 0; start < rows.length; start += this.config.batchSize) {
-          const chunk = rows.slice(start, start + this.config.batchSize).map(step.convert);
-          await session.executeWrite((tx: ManagedTransaction) => tx.run(step.cypher, { ...fixed, rows: chunk }));
-          if (step.isNode) stats.nodes += chunk.length;
-          else stats.relationships += chunk.length;
-        }
+      for (const statement of writeStatements(batch, ctx, this.config.batchSize)) {
+        await session.executeWrite((tx: ManagedTransaction) => tx.run(statement.cypher, statement.params));
+        if (statement.isNode) stats.nodes += statement.rows;
+        else stats.relationships += statement.rows;
       }
     });
     return stats;
