@@ -9,9 +9,10 @@
 // average) and scoutgraph's time over the floor; asserts nothing.
 //
 //   npm run bench:floor -- [--reports 10000[,100000]] [--recommendations 151684[,37921,...]]
-//                          [--stores embedded,neo4j] [--repeat 1] [--floor-chunk N]
+//                          [--stores embedded,neo4j] [--repeat 1] [--floor-chunk N] [--batch-size N]
 //
 // --repeat runs sync and floor alternately that many times (the machine is shared: take the best).
+// --batch-size is passed to sync (reports per write; its default otherwise).
 // --floor-chunk splits the floor's statements into N-row transactions (default: none).
 // --warmup-reports writes a fleet of that many reports (default 1,000; 0: none) before anything is
 // timed: a just-started server compiles its write paths during the first minute, which made the
@@ -46,6 +47,7 @@ const { values: opts } = parseArgs({
     repeat: { type: "string", default: "1" },
     "floor-chunk": { type: "string" },
     "warmup-reports": { type: "string", default: "1000" },
+    "batch-size": { type: "string" },
   },
 });
 const list = (text: string): number[] => text.split(",").filter((x) => x !== "").map(Number);
@@ -159,12 +161,14 @@ try {
   for (const [label, dir] of inputs) {
     const syncSeconds: Record<string, number[]> = {};
     const floorSeconds: number[] = [];
+    let floorRows = 0;
     for (let run = 1; run <= repeat; run++) {
       const tag = repeat > 1 ? ` [run ${run}/${repeat}]` : "";
       for (const store of stores) {
         const summaryPath = join(work, "summary.json");
         rmSync(summaryPath, { force: true });
         const args = ["--docker-scout-source", dir, "--summary-json", summaryPath];
+        if (opts["batch-size"] !== undefined) args.push("--batch-size", opts["batch-size"]);
         if (store === "neo4j") {
           await emptyNeo4jAt(uri);
           args.push("--neo4j-uri", uri, "--create-target-images");
@@ -187,13 +191,17 @@ try {
         const before = load();
         const floor = await neo4jFloor(dir);
         floorSeconds.push(floor.seconds);
+        floorRows = floor.rows;
         console.log(
           `${label}${tag}: neo4j floor ${floor.seconds.toFixed(1)} s (${floor.rows} pre-built rows in ${floor.statements} UNWIND statements, one transaction each${floor.chunk === null ? "" : `, ${floor.chunk} rows per transaction: one per label is over the server's transaction memory`}; ${before} before, ${load()} after)`,
         );
       }
     }
     for (const [store, xs] of Object.entries(syncSeconds)) {
-      const ratio = store === "neo4j" && floorSeconds.length > 0 ? `, floor ${best(floorSeconds).toFixed(1)} s, sync/floor ${(best(xs) / best(floorSeconds)).toFixed(2)}x` : "";
+      const ratio =
+        store === "neo4j" && floorSeconds.length > 0
+          ? `, floor ${best(floorSeconds).toFixed(1)} s, sync/floor ${(best(xs) / best(floorSeconds)).toFixed(2)}x, sync ${(floorRows / best(xs)).toFixed(0)} rows/s`
+          : "";
       summary.push(`${label}: ${store} sync ${best(xs).toFixed(1)} s${ratio}${repeat > 1 ? ` (best of ${repeat})` : ""}`);
     }
   }
