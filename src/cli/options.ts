@@ -485,7 +485,7 @@ export const OPTIONS: readonly OptionDef[] = [
     valueName: "LIST",
     type: "string",
     defaultDescription: REPORT_SECTIONS.join(","),
-    description: `Which parts of the report to show, in every format, comma-separated: ${REPORT_SECTIONS.map((s) => `${s} (${SECTION_HELP[s]})`).join(", ")}. An unknown name is an error.`,
+    description: `Which parts of the report to show, in every format, comma-separated: ${REPORT_SECTIONS.map((s) => `${s} (${SECTION_HELP[s]})`).join(", ")}. An unknown name is a usage error (exit 2).`,
     group: "Output",
     commands: ["report"],
   },

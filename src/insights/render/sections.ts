@@ -19,9 +19,9 @@ export const SECTION_TITLES: Record<ReportSection, string> = {
 export const SECTION_HELP: Record<ReportSection, string> = {
   top: "top actions",
   bases: "base images",
-  images: "images",
+  images: "images, by what their update fixes",
   unmatched: "reports that matched no image",
-  context: "where each image runs and who owns it (Cartography context)",
+  context: "where each image runs and who owns it, from the Cartography context",
   coverage: "running images with no report, containers whose image is not in the graph, reports older than --max-age",
 };
 
