@@ -16,7 +16,9 @@ export class GlobError extends Error {}
 /** A glob over the whole string: `*` any run, `?` one character, `[abc]`/`[a-z]`/`[!abc]` a class. */
 export function parseGlob(glob: string): Token[] {
   const tokens: Token[] = [];
-  const chars = [...glob.toLowerCase()];
+  // Classes keep their case: a range is between code points as written (`[a-A]` is reversed, as
+  // in a regular expression), and matching folds case per character (matchesOne).
+  const chars = [...glob];
   for (let i = 0; i < chars.length; i++) {
     const ch = chars[i] as string;
     if (ch === "*") {
@@ -43,7 +45,7 @@ export function parseGlob(glob: string): Token[] {
       }
       tokens.push({ kind: "class", negate, ranges });
       i = close;
-    } else tokens.push({ kind: "char", char: ch });
+    } else tokens.push({ kind: "char", char: ch.toLowerCase() });
   }
   return tokens;
 }
@@ -55,7 +57,8 @@ function matchesOne(token: Token, ch: string): boolean {
     case "char":
       return token.char === ch;
     case "class":
-      return token.ranges.some(([from, to]) => ch >= from && ch <= to) !== token.negate;
+      // `ch` is lower case; like a case-insensitive regular expression, either case may fall in the range.
+      return token.ranges.some(([from, to]) => [ch, ch.toUpperCase()].some((c) => c >= from && c <= to)) !== token.negate;
     case "any":
       return false;
   }
