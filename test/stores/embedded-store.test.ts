@@ -576,6 +576,9 @@ describe("embedded store: rows files carry any text exactly", () => {
   // Every way text can trip a CSV reader, and the values a CSV cannot hold ("" reads as NULL,
   // NUL ends a C string), which the store sends as list parameters instead.
   const HOSTILE = ['quote " inside', "comma, and ;", "line\nbreak\r\nand\rcr", "back\\slash\\", " lead and trail ", "😀 ünïcödé", "'single'", "[1,2]", "NULL", "tab\there", '"', ",", "", "nul\u0000byte"];
+  // Without NUL (a list holding one goes as a parameter, tested by the last of LISTS).
+  const LIST_TEXT = [...HOSTILE.filter((t) => !t.includes("\u0000")), "|", "%", "%7C", "%25", "=", "-", "+", "a|b%7Cc%25d"];
+  const LISTS: (string[] | null)[] = [null, [], [""], ["", ""], LIST_TEXT, ["-"], ["+"], ["|", ""], ["nul\u0000in a list"]];
   const batchFor = (suffix: string, count: number): GraphBatch => {
     const base = `base ${HOSTILE[0]}`;
     const images = HOSTILE.map((text, i) => ({ id: `image ${i} ${text}`, name: text === "" ? null : `${text}${suffix}`, _ont_digest: `sha256:${i}${text}` }));
@@ -591,10 +594,25 @@ describe("embedded store: rows files carry any text exactly", () => {
       source_modified: i % 3 === 0 ? null : 1_700_000_000_000 + i,
     }));
     return {
-      publicImages: [{ id: base, name: base, tag: "1", alternative_tags: [HOSTILE[2] ?? ""], version: null, digest: null }],
-      tags: [],
+      // Lists too: every hostile text as an element, plus the list encoding's own characters.
+      publicImages: [{ id: base, name: base, tag: "1", alternative_tags: [...LIST_TEXT, suffix], version: null, digest: null }],
+      tags: LISTS.map((list, i) => ({ id: `${base}:${i}`, name: base, tag: String(i), alternative_tags: list, size: null, flavor: null, os: null, runtime: null, is_slim: i % 2 === 0 })),
       builtFrom: [],
-      shouldUpdateTo: [],
+      shouldUpdateTo: LISTS.map((list, i) => ({
+        public_image_id: base,
+        tag_id: `${base}:${i}`,
+        benefits: list ?? [suffix],
+        fix_critical: i,
+        fix_high: null,
+        fix_medium: null,
+        fix_low: null,
+        category: "change" as const,
+        rank: i + count,
+        introduced_critical: null,
+        introduced_high: null,
+        introduced_medium: null,
+        introduced_low: null,
+      })),
       targetImages: images,
       builtOn: images.map((image) => ({ image_id: image.id, public_image_id: base })),
       reports,
@@ -609,6 +627,11 @@ describe("embedded store: rows files carry any text exactly", () => {
         "n.recommended_tag_id AS tag, n.recommendations AS recs, n.source_modified AS modified, n.lastupdated AS lu ORDER BY id",
     ),
     rels: await store.query("MATCH (a)-[r]->(b) RETURN label(r) AS type, a.id AS a_id, b.id AS b_id, r.lastupdated AS tag ORDER BY type, a_id, b_id"),
+    lists: [
+      ...(await store.query("MATCH (p:DockerScoutPublicImage) RETURN p.id AS id, p.alternative_tags AS list")),
+      ...(await store.query("MATCH (t:DockerScoutPublicImageTag) RETURN t.id AS id, t.alternative_tags AS list, t.is_slim AS slim ORDER BY id")),
+      ...(await store.query("MATCH (:DockerScoutPublicImage)-[r:SHOULD_UPDATE_TO]->(t) RETURN t.id AS id, r.benefits AS list, r.rank AS rank ORDER BY id")),
+    ],
   });
 
   test("created and then updated through rows files, the graph equals the one written with list parameters", async () => {
@@ -617,15 +640,21 @@ describe("embedded store: rows files carry any text exactly", () => {
       const store = new EmbeddedGraphStore({ path: tempStorePath(), bufferPoolBytes: 64 * 1024 * 1024, rowsFile });
       try {
         await store.prepare();
-        assert.deepEqual(await store.writeBatch(batchFor(" v1", 1), { updateTag: 1 }), { nodes: 1 + 2 * HOSTILE.length, relationships: 3 * HOSTILE.length });
-        assert.deepEqual(await store.writeBatch(batchFor(" v2", 2), { updateTag: 2 }), { nodes: 1 + 2 * HOSTILE.length, relationships: 3 * HOSTILE.length });
+        const expected = { nodes: 1 + LISTS.length + 2 * HOSTILE.length, relationships: LISTS.length + 3 * HOSTILE.length };
+        assert.deepEqual(await store.writeBatch(batchFor(" v1", 1), { updateTag: 1 }), expected);
+        assert.deepEqual(await store.writeBatch(batchFor(" v2", 2), { updateTag: 2 }), expected);
         graphs.push(await graphOf(store));
       } finally {
         await store.close();
       }
     }
     assert.deepEqual(graphs[0], graphs[1]);
-    const { images, reports } = graphs[0] as { images: Row[]; reports: Row[] };
+    const { images, reports, lists } = graphs[0] as { images: Row[]; reports: Row[]; lists: Row[] };
+    assert.deepEqual(lists[0], { id: `base ${HOSTILE[0]}`, list: [...LIST_TEXT, " v2"] });
+    for (const [i, list] of LISTS.entries()) {
+      assert.deepEqual(lists.find((row) => row.id === `base ${HOSTILE[0]}:${i}` && "slim" in row), { id: `base ${HOSTILE[0]}:${i}`, list, slim: i % 2 === 0 }, `tag list ${i}`);
+      assert.deepEqual(lists.find((row) => row.id === `base ${HOSTILE[0]}:${i}` && "rank" in row), { id: `base ${HOSTILE[0]}:${i}`, list: list ?? [" v2"], rank: i + 2 }, `benefits ${i}`);
+    }
     assert.equal(images.length, HOSTILE.length);
     for (const [i, text] of HOSTILE.entries()) {
       const image = images.find((row) => row.id === `image ${i} ${text}`);

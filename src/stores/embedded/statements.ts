@@ -12,7 +12,7 @@ import {
   type PropertyDef,
   type RelationshipDef,
 } from "../../graph/schema.js";
-import { FILE_OPTIONS, isFileType, type FileType } from "./rows-file.js";
+import { FILE_OPTIONS, decodeList, type FileType } from "./rows-file.js";
 import { COLUMN_TYPES, literal, quote } from "./tables.js";
 
 /** The statements of one way of handing rows to LadybugDB (see RowSource). */
@@ -39,7 +39,7 @@ export interface WritePlan {
   list: WriteStatements;
   /**
    * The rows as a file that the statements LOAD (rows-file.ts), for kinds whose fields all have a
-   * file form; the statements read the file at `path`. Absent for kinds with list properties.
+   * file form; the statements read the file at `path`.
    */
   file?: { statements: (path: string) => WriteStatements; types: FileType[] };
   /** The row fields that identify a node (id) or a relationship (its endpoints' ids). */
@@ -72,20 +72,18 @@ const listSource: RowSource = {
 function fileSource(path: string, fields: string[], types: FileType[]): RowSource {
   if (!SAFE_PATH.test(path)) throw new Error(`rows file path ${JSON.stringify(path)} has characters the store does not put in a statement`);
   const names = fields.map((_, i) => `c${i}`);
-  const columns = names.map((n, i) => `${n} ${COLUMN_TYPES[types[i] as FileType]}`).join(", ");
+  // A list column is read as the string encodeList wrote and decoded where it is used.
+  const columns = names.map((n, i) => `${n} ${types[i] === "string[]" ? "STRING" : COLUMN_TYPES[types[i] as FileType]}`).join(", ");
   return {
     head: `LOAD WITH HEADERS (${columns}) FROM ${literal(path)} ${FILE_OPTIONS} WITH ${names.join(", ")}`,
     carry: names.join(", "),
-    value: (name) => `c${fields.indexOf(name)}`,
+    value: (name, type) => (type === "string[]" ? decodeList(`c${fields.indexOf(name)}`) : `c${fields.indexOf(name)}`),
   };
 }
 
 const SAFE_PATH = /^[A-Za-z0-9_./-]+$/;
 
-const fileTypes = (props: PropertyDef[]): FileType[] | undefined => {
-  const types = props.map((p) => p.type);
-  return types.every(isFileType) ? (types as FileType[]) : undefined;
-};
+const fileTypes = (props: PropertyDef[]): FileType[] => props.map((p) => p.type);
 
 /** Bookkeeping as `[property, expression]` pairs, firstseen excluded. */
 const BOOKKEEPING: [string, string][] = [
@@ -138,7 +136,7 @@ export function nodeWritePlan(node: NodeDef): WritePlan {
   const types = fileTypes([idProp, ...rowProps]);
   return {
     list: statements(listSource),
-    ...(types ? { file: { statements: (path: string) => statements(fileSource(path, fields, types)), types } } : {}),
+    file: { statements: (path: string) => statements(fileSource(path, fields, types)), types },
     keyFields: ["id"],
     fields,
     constants,
@@ -166,7 +164,7 @@ export function relWritePlan(rel: RelationshipDef): WritePlan {
   const types = fileTypes([keyProp, keyProp, ...rel.properties]);
   return {
     list: statements(listSource),
-    ...(types ? { file: { statements: (path: string) => statements(fileSource(path, fields, types)), types } } : {}),
+    file: { statements: (path: string) => statements(fileSource(path, fields, types)), types },
     keyFields: [rel.fromKey, rel.toKey],
     fields,
     constants,
