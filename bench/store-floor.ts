@@ -33,7 +33,7 @@ import { Neo4jGraphStore, writeStatements } from "../src/stores/neo4j/neo4j-grap
 import { writeReports } from "./support/generate-reports.js";
 import { largeReport } from "./support/large-report.js";
 import { emptyNeo4jAt, neo4jAnswers } from "./support/neo4j-admin.js";
-import { runSyncCli } from "./support/sync-cli.js";
+import { freshStoreArgs, runSyncCli } from "./support/sync-cli.js";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, "..", "..");
@@ -169,14 +169,7 @@ try {
         rmSync(summaryPath, { force: true });
         const args = ["--docker-scout-source", dir, "--summary-json", summaryPath];
         if (opts["batch-size"] !== undefined) args.push("--batch-size", opts["batch-size"]);
-        if (store === "neo4j") {
-          await emptyNeo4jAt(uri);
-          args.push("--neo4j-uri", uri, "--create-target-images");
-        } else {
-          const db = join(work, "embedded.db");
-          rmSync(db, { force: true });
-          args.push("--store", db);
-        }
+        args.push(...(await freshStoreArgs(store, { uri, embeddedPath: join(work, "embedded.db") })));
         const before = load();
         const r = await runSyncCli(args);
         // A skipped file (over the size cap, say) still exits 0: only a run that ingested counts.

@@ -12,8 +12,8 @@ import { existsSync, mkdirSync, readdirSync, rmSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
-import { emptyNeo4jAt, neo4jAnswers } from "./support/neo4j-admin.js";
-import { runSyncCli } from "./support/sync-cli.js";
+import { neo4jAnswers } from "./support/neo4j-admin.js";
+import { freshStoreArgs, runSyncCli } from "./support/sync-cli.js";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, "..", "..");
@@ -67,15 +67,7 @@ try {
       rmSync(summaryPath, { force: true });
       const args = ["--docker-scout-source", source, "--summary-json", summaryPath];
       if (opts["batch-size"] !== undefined) args.push("--batch-size", opts["batch-size"]);
-      if (store === "neo4j") {
-        await emptyNeo4jAt(uri);
-        args.push("--neo4j-uri", uri, "--create-target-images");
-      } else {
-        const db = join(workDir, `embedded-${count}.db`);
-        rmSync(db, { force: true });
-        rmSync(`${db}.wal`, { force: true });
-        args.push("--store", db);
-      }
+      args.push(...(await freshStoreArgs(store, { uri, embeddedPath: join(workDir, `embedded-${count}.db`) })));
       const r = await runSyncCli(args);
       const ingested = r.summary?.reports.ingested ?? 0;
       print(

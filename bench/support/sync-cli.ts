@@ -1,9 +1,10 @@
 // Runs the built CLI's `sync` as a child process and measures it: wall time and peak RSS, with the
 // run summary when --summary-json is among the arguments. Shared by bench:sync and bench:floor.
 import { spawn } from "node:child_process";
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readFileSync, rmSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { emptyNeo4jAt } from "./neo4j-admin.js";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..", "..", "..");
 const cliPath = join(root, "dist", "src", "cli", "main.js");
@@ -23,6 +24,20 @@ function peakRssKb(pid: number): number {
   } catch {
     return 0;
   }
+}
+
+/**
+ * The `sync` arguments that send one benchmark run into a fresh store: the Neo4j at `uri`, emptied
+ * first (with --create-target-images, so both stores write the same graph), or a new embedded file.
+ */
+export async function freshStoreArgs(store: string, target: { uri: string; embeddedPath: string }): Promise<string[]> {
+  if (store === "neo4j") {
+    await emptyNeo4jAt(target.uri);
+    return ["--neo4j-uri", target.uri, "--create-target-images"];
+  }
+  rmSync(target.embeddedPath, { force: true });
+  rmSync(`${target.embeddedPath}.wal`, { force: true });
+  return ["--store", target.embeddedPath];
 }
 
 export function runSyncCli(args: string[]): Promise<SyncCliResult> {
