@@ -17,6 +17,9 @@ export interface RowWriter {
   file?: (statement: (path: string) => string, lines: string[], params: Record<string, unknown>, each: Each) => Promise<void>;
 }
 
+/** Runs one of a plan's statements over rows, one way (list parameter or rows file). */
+type Run = (statement: keyof WriteStatements, rows: Rows, params: Record<string, unknown>, each: Each) => Promise<void>;
+
 /** Returns the number of nodes or relationships written (updated or created). */
 export async function writeRows(writer: RowWriter, plan: WritePlan, rows: Rows, params: Record<string, unknown>): Promise<number> {
   const keyOf = (row: Record<string, unknown>): string => JSON.stringify(plan.keyFields.map((f) => row[f]));
@@ -26,42 +29,36 @@ export async function writeRows(writer: RowWriter, plan: WritePlan, rows: Rows, 
   for (const row of rows) byKey.set(keyOf(row), Object.fromEntries(plan.fields.map((f) => [f, row[f] ?? null])));
   const unique = [...byKey.values()];
   const writeParams = { ...params, ...plan.constants };
-  const file = plan.file;
-  const viaFile = (row: Record<string, unknown>): boolean =>
-    file !== undefined && writer.file !== undefined && plan.fields.every((f, i) => fileRepresentable(row[f], file.types[i] ?? "string"));
-  const ways: { rows: Rows; run: (pick: (s: WriteStatements) => string | undefined, rows: Rows, params: Record<string, unknown>, each: Each) => Promise<void> }[] = [
-    {
-      rows: unique.filter((row) => !viaFile(row)),
-      run: async (pick, rs, ps, each) => {
-        const cypher = pick(plan.list);
-        if (cypher && rs.length > 0) await writer.list(cypher, rs, ps, each);
-      },
-    },
-    {
-      rows: unique.filter(viaFile),
-      run: async (pick, rs, ps, each) => {
-        if (!file || !writer.file || rs.length === 0) return;
-        const lines = rs.map((row) => fileLine(plan.fields.map((f) => row[f])));
-        await writer.file((path) => pick(file.statements(path)) ?? "", lines, ps, each);
-      },
-    },
-  ];
   let written = 0;
-  for (const way of ways) {
-    if (way.rows.length === 0) continue;
+
+  const merge = async (rs: Rows, run: Run): Promise<void> => {
+    if (rs.length === 0) return;
     const found = new Set<string>();
     if (plan.list.lookup) {
       // A shared label: update only what exists, and never create what exists but is not ours.
-      await way.run((s) => s.lookup, way.rows.map((row) => ({ ...row })), {}, (row) => found.add(keyOf(row)));
-      await way.run((s) => s.update, way.rows.filter((row) => found.has(keyOf(row))), writeParams, () => written++);
+      await run("lookup", rs, {}, (row) => found.add(keyOf(row)));
+      await run("update", rs.filter((row) => found.has(keyOf(row))), writeParams, () => written++);
     } else {
-      await way.run((s) => s.update, way.rows, writeParams, (row) => {
+      await run("update", rs, writeParams, (row) => {
         written++;
         found.add(keyOf(row));
       });
     }
-    await way.run((s) => s.create, way.rows.filter((row) => !found.has(keyOf(row))), writeParams, (row) => {
+    await run("create", rs.filter((row) => !found.has(keyOf(row))), writeParams, (row) => {
       written += Number(row.written ?? 0);
+    });
+  };
+
+  const toFile = writer.file;
+  const inFile = (row: Record<string, unknown>): boolean => toFile !== undefined && plan.fields.every((f, i) => fileRepresentable(row[f], plan.types[i] ?? "string"));
+  await merge(unique.filter((row) => !inFile(row)), async (statement, rs, ps, each) => {
+    if (rs.length > 0) await writer.list(plan.list[statement] ?? "", rs, ps, each);
+  });
+  if (toFile) {
+    await merge(unique.filter(inFile), async (statement, rs, ps, each) => {
+      if (rs.length === 0) return;
+      const lines = rs.map((row) => fileLine(plan.fields.map((f) => row[f])));
+      await toFile((path) => plan.file(path)[statement] ?? "", lines, ps, each);
     });
   }
   return written;

@@ -1,11 +1,8 @@
-// Rows as a CSV file that LadybugDB reads itself (LOAD FROM, COPY FROM). Passing a batch as a list
-// parameter costs more than linearly in its length (measured: 1k rows 0.1 s, 10k 1.3-2.1 s, 30k
-// 6-7.7 s), and each statement over a chunk pays a scan of the relationship table again; a file
-// read by one statement per batch pays neither. Pure: encoding only, the store writes the file.
+// Rows as a CSV file that LadybugDB reads itself (LOAD WITH HEADERS ... FROM). Passing a batch as
+// a list parameter costs more than linearly in its length (measured: 1k rows 0.1 s, 10k 1.3-2.1 s,
+// 30k 6-7.7 s), and each statement over a chunk pays a scan of the relationship table again; a
+// file read by one statement per batch pays neither. Pure: encoding only, the store writes the file.
 import type { PropertyType } from "../../graph/schema.js";
-
-/** The property types a rows file carries: all of them (a list travels as one encoded string). */
-export type FileType = PropertyType;
 
 /**
  * A string list as one CSV string that the statement decodes (decodeList): "-" for [], else "+"
@@ -30,7 +27,7 @@ export function decodeList(column: string): string {
  * NULL, so "" has no CSV form (an encoded list is never empty); integers must be exact; NUL
  * cannot be held by a C string; a list must hold strings only (no null elements).
  */
-export function fileRepresentable(value: unknown, type: FileType): boolean {
+export function fileRepresentable(value: unknown, type: PropertyType): boolean {
   if (value === null || value === undefined) return true;
   if (type === "string") return typeof value === "string" && value !== "" && !value.includes("\u0000");
   if (type === "integer") return typeof value === "number" && Number.isSafeInteger(value);
