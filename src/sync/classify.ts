@@ -18,7 +18,11 @@ export interface ClassifiedFile {
   damage: string | null;
 }
 
-export function classifyFile(bytes: Uint8Array): ClassifiedFile {
+/**
+ * `detach: false` leaves the parse's strings as slices of the report's text: only for a caller that
+ * copies the result anyway (a worker's postMessage clones every string).
+ */
+export function classifyFile(bytes: Uint8Array, { detach = true }: { detach?: boolean } = {}): ClassifiedFile {
   const file = parseReportBytes(bytes);
   const damage = file.damage !== null && file.encoding !== null ? describeDamage(file.encoding, file.damage) : null;
   if (file.encoding === null) return { reports: [{ kind: "not-a-report", reason: "binary content" }], damage };
@@ -26,7 +30,7 @@ export function classifyFile(bytes: Uint8Array): ClassifiedFile {
     if (!result.is_report) return { kind: "not-a-report", reason: bytes.length === 0 ? "empty file" : "no report header" };
     if (isMalformed(result)) return { kind: "malformed", reason: damage !== null ? `${result.error}; ${damage}` : result.error };
     if (result.base_image === null) return { kind: "no-base-image", report: result };
-    return { kind: "report", report: detached(result) };
+    return { kind: "report", report: detach ? detached(result) : result };
   });
   return { reports, damage };
 }

@@ -8,7 +8,8 @@ import type { SourceOptions } from "../sources/options.js";
 import { PROBLEM_IS_FAILURE, type ReportRef, type ReportSource } from "../sources/report-source.js";
 import type { GraphStore } from "../stores/graph-store.js";
 import { ScoutgraphError } from "../errors.js";
-import { classifyFile, type Classified } from "./classify.js";
+import type { Classified, ClassifiedFile } from "./classify.js";
+import { ClassifyPool } from "./classify-pool.js";
 import { SyncError, codeOf, messageOf } from "./errors.js";
 import { SILENT_LOGGER, type SyncLogger } from "./logger.js";
 import { mapOrdered } from "./ordered-map.js";
@@ -55,10 +56,14 @@ export interface SyncHooks {
 /** Measured on Neo4j and the embedded store (bench/sync.ts): per-batch overhead dominates below this. */
 export const DEFAULT_BATCH_SIZE = 5000;
 
+/** The smallest batch sent early to an idle writer (see the read loop). */
+const MIN_EARLY_BATCH = 500;
+
 /** Listed entries held ahead of the readers (small refs, not contents). */
 const LISTING_AHEAD = 1024;
 
-type ReadItem = { ref: ReportRef; bytes: Buffer } | { ref: ReportRef; readError: string };
+/** A listed entry after reading and classifying: `file` is null for a ref with a listing problem. */
+type ReadItem = { ref: ReportRef; file: ClassifiedFile | null } | { ref: ReportRef; readError: string };
 
 export async function runSync(options: SyncOptions, hooks: SyncHooks = {}): Promise<RunSummary> {
   const log = hooks.logger ?? SILENT_LOGGER;
@@ -68,6 +73,7 @@ export async function runSync(options: SyncOptions, hooks: SyncHooks = {}): Prom
   const createTargetImages = store.kind === "embedded" || options.createTargetImages === true;
   const previous = new PreviousReportSources(store);
   const batchSize = Math.max(1, options.batchSize ?? DEFAULT_BATCH_SIZE);
+  const minBatch = Math.min(batchSize, MIN_EARLY_BATCH);
   const sourceName = typeof options.source === "string" ? options.source : options.source.uri;
   const recorder = new SummaryRecorder(sourceName, options.storeLabel ?? store.kind, updateTag);
   const counts = recorder.summary.reports;
@@ -90,6 +96,7 @@ export async function runSync(options: SyncOptions, hooks: SyncHooks = {}): Prom
   recorder.summary.source = source.uri;
   log.info(`Using Docker Scout recommendation reports from ${source.uri}`);
 
+  const classifier = new ClassifyPool();
   let finished = false;
   try {
     // The store first: an unreachable store fails before anything is listed or read.
@@ -113,13 +120,15 @@ export async function runSync(options: SyncOptions, hooks: SyncHooks = {}): Prom
 
     const listing = prefetch(countListing(source.list(), recorder, progress, report), LISTING_AHEAD, signal);
     const read = async (ref: ReportRef): Promise<ReadItem> => {
-      if (ref.problem !== undefined) return { ref, bytes: Buffer.alloc(0) };
+      if (ref.problem !== undefined) return { ref, file: null };
+      let bytes: Buffer;
       try {
-        return { ref, bytes: await source.read(ref) };
+        bytes = await source.read(ref);
       } catch (err) {
         if (err instanceof ScoutgraphError && err.code !== "READ") throw err;
         return { ref, readError: messageOf(err) };
       }
+      return { ref, file: await classifier.classify(bytes) };
     };
 
     try {
@@ -141,7 +150,10 @@ export async function runSync(options: SyncOptions, hooks: SyncHooks = {}): Prom
             });
           }
         }
-        if (builder.pending >= batchSize) await submit(writer, builder);
+        // A full batch waits for the writer; while the writer has nothing to do, a smaller one
+        // goes at once, so the store is busy from the first reports on instead of idle while the
+        // first full batch is parsed.
+        if (builder.pending >= batchSize || (writer.idle && builder.pending >= minBatch)) await submit(writer, builder);
         report();
       }
     } catch (err) {
@@ -182,6 +194,7 @@ export async function runSync(options: SyncOptions, hooks: SyncHooks = {}): Prom
   } finally {
     // Failed or interrupted: a staging store keeps the graph from before the run.
     if (!finished) await store.finishRun?.("discard").catch((err: unknown) => log.debug(`discarding the run's writes: ${messageOf(err)}`));
+    await classifier.close();
     if (typeof options.source === "string") await source.close().catch(() => undefined);
   }
 
@@ -205,7 +218,8 @@ export async function runSync(options: SyncOptions, hooks: SyncHooks = {}): Prom
       rec.fail(ref.uri, item.readError);
       return [];
     }
-    const file = classifyFile(item.bytes);
+    const file = item.file;
+    if (file === null) return [];
     const only = file.reports[0];
     if (file.reports.length === 1 && only?.kind === "not-a-report" && (await previous.has(ref.uri))) {
       // Emptied, overwritten or re-encoded into something unreadable since the last run.

@@ -6,6 +6,7 @@ import type { GraphStore, WriteContext, WriteStats } from "../stores/graph-store
 
 export class SerialWriter {
   private inFlight: Promise<void> = Promise.resolve();
+  private writing = false;
   private failure: { error: unknown } | undefined;
 
   constructor(
@@ -18,12 +19,20 @@ export class SerialWriter {
   async submit(batch: GraphBatch, reports: number): Promise<void> {
     await this.inFlight;
     this.throwIfFailed();
+    this.writing = true;
     this.inFlight = this.store.writeBatch(batch, this.ctx).then(
       (stats) => this.onWritten(stats, batch, reports),
       (error: unknown) => {
         this.failure = { error };
       },
-    );
+    ).finally(() => {
+      this.writing = false;
+    });
+  }
+
+  /** True while no batch is being written: the store is waiting for the pipeline. */
+  get idle(): boolean {
+    return !this.writing;
   }
 
   /** Waits for the last write; rejects if any write failed. */

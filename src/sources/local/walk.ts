@@ -2,8 +2,8 @@
 // as sorting full relative paths ("a-c" < "a/b" because "-" < "/"), so a folder sorts under its name
 // plus the separator; depth-first in that order yields full paths in code-point order while holding
 // only one folder listing per level in memory.
-import type { Dirent, Stats } from "node:fs";
-import { readdir, stat } from "node:fs/promises";
+import { statSync, type Dirent, type Stats } from "node:fs";
+import { readdir } from "node:fs/promises";
 import { join, sep } from "node:path";
 import { compareCodePoints } from "../code-point-order.js";
 import type { ResolvedSourceOptions } from "../options.js";
@@ -62,7 +62,8 @@ export async function* walkFolder(root: string, relDir: string, entries: Dirent[
 async function* fileEntry(uri: string, name: string, isLink: boolean, options: ResolvedSourceOptions): AsyncGenerator<ReportRef> {
   let stats: Stats;
   try {
-    stats = await stat(uri); // follows symbolic links
+    // Follows symbolic links. Synchronous for the reason local-report-source.ts reads so.
+    stats = statSync(uri);
   } catch (err) {
     const code = errorCode(err);
     if (code === "ELOOP") yield problemRef(uri, name, "symlink-loop", `Skipping ${uri}: symbolic link loop.`);

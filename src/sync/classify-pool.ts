@@ -1,0 +1,99 @@
+// Classifies report files (decode, sniff, parse) on worker threads, so the main thread only
+// reads, builds batches and drives the store: at 10,000 reports the parse was half of the main
+// thread's time and nothing else could run beside it. Results come back in any order; the
+// pipeline's ordered map puts them back in source order. Where no worker can start, files are
+// classified on the calling thread, with the same results.
+import { availableParallelism } from "node:os";
+import { Worker } from "node:worker_threads";
+import { classifyFile, type ClassifiedFile } from "./classify.js";
+
+export interface ClassifyRequest {
+  id: number;
+  bytes: Uint8Array;
+}
+
+export type ClassifyReply = { id: number; file: ClassifiedFile } | { id: number; error: string };
+
+interface Pending {
+  resolve: (file: ClassifiedFile) => void;
+  reject: (err: Error) => void;
+}
+
+interface PoolWorker {
+  worker: Worker;
+  pending: Map<number, Pending>;
+}
+
+/** One thread is left to the main thread and, on a small machine, one more to the store. */
+export function defaultClassifyThreads(): number {
+  return Math.max(1, Math.min(4, availableParallelism() - 1));
+}
+
+export class ClassifyPool {
+  private readonly workers: PoolWorker[] = [];
+  private nextId = 0;
+  private failure: Error | undefined;
+
+  /** `threads` 0 classifies on the calling thread. */
+  constructor(private readonly threads = defaultClassifyThreads()) {}
+
+  async classify(bytes: Uint8Array): Promise<ClassifiedFile> {
+    if (this.failure !== undefined) throw this.failure;
+    const target = this.leastBusy();
+    if (target === undefined) return classifyFile(bytes);
+    const id = this.nextId++;
+    // A buffer that is all this file's own moves to the worker; a pooled or shared one is copied.
+    const own = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength && bytes.buffer instanceof ArrayBuffer;
+    const sent = own ? bytes : new Uint8Array(bytes);
+    return new Promise<ClassifiedFile>((resolve, reject) => {
+      // Referenced only while it holds work: a busy worker keeps the process alive, an idle one not.
+      if (target.pending.size === 0) target.worker.ref();
+      target.pending.set(id, { resolve, reject });
+      target.worker.postMessage({ id, bytes: sent } satisfies ClassifyRequest, [sent.buffer as ArrayBuffer]);
+    });
+  }
+
+  async close(): Promise<void> {
+    const workers = this.workers.splice(0);
+    await Promise.all(workers.map((w) => w.worker.terminate()));
+  }
+
+  private leastBusy(): PoolWorker | undefined {
+    if (this.workers.length < this.threads) {
+      const started = this.start();
+      if (started !== undefined) return started;
+    }
+    let best: PoolWorker | undefined;
+    for (const w of this.workers) if (best === undefined || w.pending.size < best.pending.size) best = w;
+    return best;
+  }
+
+  private start(): PoolWorker | undefined {
+    let worker: Worker;
+    try {
+      worker = new Worker(new URL("./classify-worker.js", import.meta.url));
+    } catch {
+      return undefined;
+    }
+    const entry: PoolWorker = { worker, pending: new Map() };
+    worker.on("message", (reply: ClassifyReply) => {
+      const waiting = entry.pending.get(reply.id);
+      entry.pending.delete(reply.id);
+      if (entry.pending.size === 0) worker.unref();
+      if ("error" in reply) waiting?.reject(new Error(`parsing failed: ${reply.error}`));
+      else waiting?.resolve(reply.file);
+    });
+    // A worker that dies fails what it held and the pool: a parser crash is a bug to see, not to retry.
+    const fail = (err: Error): void => {
+      this.failure ??= err;
+      for (const waiting of entry.pending.values()) waiting.reject(err);
+      entry.pending.clear();
+    };
+    worker.on("error", (err) => fail(err instanceof Error ? err : new Error(String(err))));
+    worker.on("exit", (code) => {
+      if (entry.pending.size > 0) fail(new Error(`the parser thread exited (code ${code})`));
+    });
+    this.workers.push(entry);
+    return entry;
+  }
+}
