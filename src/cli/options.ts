@@ -196,6 +196,16 @@ export const OPTIONS: readonly OptionDef[] = [
     commands: RUN_COMMANDS,
   },
   {
+    key: "parseThreads",
+    long: "parse-threads",
+    valueName: "N",
+    type: "integer",
+    defaultDescription: "one less than the CPU cores, 1 to 4",
+    description: "Worker threads that parse reports; 0 parses on the main thread (slower, less memory: docs/operations.md).",
+    group: "Run",
+    commands: RUN_COMMANDS,
+  },
+  {
     key: "selectedModules",
     long: "selected-modules",
     valueName: "MODULES",

@@ -47,6 +47,7 @@ export async function executeSync(resolved: ResolvedOptions, io: CliIO, missingS
     const updateTag = v.updateTag === undefined ? Math.floor(Date.now() / 1000) : positive(v.updateTag, "--update-tag");
     const batchSize = positive(v.batchSize, "--batch-size");
     const concurrency = positive(v.concurrency, "--concurrency");
+    const parseThreads = v.parseThreads === undefined ? undefined : atMost(nonNegative(v.parseThreads, "--parse-threads"), MAX_PARSE_THREADS, "--parse-threads");
     const storeConfig = await storeConfigOf(resolved, io.env, log);
     if (storeConfig.kind === "embedded" && v.createTargetImages !== true) {
       log.debug("The embedded store always creates an Image node per report target.");
@@ -61,6 +62,7 @@ export async function executeSync(resolved: ResolvedOptions, io: CliIO, missingS
         updateTag,
         batchSize,
         concurrency,
+        ...(parseThreads === undefined ? {} : { parseThreads }),
         createTargetImages: v.createTargetImages === true,
         sourceOptions: { logger: log },
       }),
@@ -156,6 +158,21 @@ async function assertLocalSourceExists(source: string, origin: string): Promise<
     if ((err as NodeJS.ErrnoException).code !== "ENOENT") return; // the source reports other problems itself
     throw new ScoutgraphError("USAGE", `${origin} ${escapeControls(source)}: no such file or folder.`, { subject: source });
   }
+}
+
+/** More parse threads than this only add memory: the store and the main thread are the limit. */
+const MAX_PARSE_THREADS = 64;
+
+function nonNegative(value: unknown, flag: string): number {
+  if (typeof value !== "number" || !Number.isSafeInteger(value) || value < 0) {
+    throw new ScoutgraphError("USAGE", `${flag} must be 0 or a positive integer, got ${String(value)}.`);
+  }
+  return value;
+}
+
+function atMost(value: number, max: number, flag: string): number {
+  if (value > max) throw new ScoutgraphError("USAGE", `${flag} must be at most ${max}, got ${value}.`);
+  return value;
 }
 
 function positive(value: unknown, flag: string): number {

@@ -12,6 +12,7 @@ import type {
   IdentifiedBaseRow,
   PublicImageRow,
   PublicImageTagRow,
+  ReportGraph,
   ReportRow,
   ReportsOnRow,
   ShouldUpdateToRow,
@@ -92,6 +93,11 @@ export class BatchBuilder {
   add(report: ParsedReport, origin: string | ReportOrigin): AddResult {
     const graph = transformReport(report);
     if (graph === null) return { status: "no-base-image" };
+    return this.addGraph(graph, origin);
+  }
+
+  /** Add one report already transformed (transformReport), as `add` does. */
+  addGraph(graph: ReportGraph, origin: string | ReportOrigin): Extract<AddResult, { status: "added" }> {
     this.reports++;
     const publicId = graph.publicImage.id;
     this.publicImages.set(publicId, graph.publicImage);

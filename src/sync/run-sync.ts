@@ -8,8 +8,8 @@ import type { SourceOptions } from "../sources/options.js";
 import { PROBLEM_IS_FAILURE, type ReportRef, type ReportSource } from "../sources/report-source.js";
 import type { GraphStore } from "../stores/graph-store.js";
 import { ScoutgraphError } from "../errors.js";
-import type { Classified, ClassifiedFile } from "./classify.js";
-import { ClassifyPool } from "./classify-pool.js";
+import type { PreparedFile, PreparedOutcome } from "./prepare-file.js";
+import { PreparePool } from "./prepare-pool.js";
 import { SyncError, codeOf, messageOf } from "./errors.js";
 import { SILENT_LOGGER, type SyncLogger } from "./logger.js";
 import { mapOrdered } from "./ordered-map.js";
@@ -35,6 +35,8 @@ export interface SyncOptions {
   batchSize?: number;
   /** Reports read at once; default 16. */
   concurrency?: number;
+  /** Worker threads that parse reports; 0 parses on the calling thread; default defaultPrepareThreads(). */
+  parseThreads?: number;
 }
 
 export interface SyncProgress {
@@ -62,8 +64,8 @@ const MIN_EARLY_BATCH = 500;
 /** Listed entries held ahead of the readers (small refs, not contents). */
 const LISTING_AHEAD = 1024;
 
-/** A listed entry after reading and classifying: `file` is null for a ref with a listing problem. */
-type ReadItem = { ref: ReportRef; file: ClassifiedFile | null } | { ref: ReportRef; readError: string };
+/** A listed entry after reading and preparing: `file` is null for a ref with a listing problem. */
+type ReadItem = { ref: ReportRef; file: PreparedFile | null } | { ref: ReportRef; readError: string };
 
 export async function runSync(options: SyncOptions, hooks: SyncHooks = {}): Promise<RunSummary> {
   const log = hooks.logger ?? SILENT_LOGGER;
@@ -96,7 +98,7 @@ export async function runSync(options: SyncOptions, hooks: SyncHooks = {}): Prom
   recorder.summary.source = source.uri;
   log.info(`Using Docker Scout recommendation reports from ${source.uri}`);
 
-  const classifier = new ClassifyPool();
+  const preparer = new PreparePool(options.parseThreads);
   let finished = false;
   try {
     // The store first: an unreachable store fails before anything is listed or read.
@@ -128,7 +130,7 @@ export async function runSync(options: SyncOptions, hooks: SyncHooks = {}): Prom
         if (err instanceof ScoutgraphError && err.code !== "READ") throw err;
         return { ref, readError: messageOf(err) };
       }
-      return { ref, file: await classifier.classify(bytes) };
+      return { ref, file: await preparer.prepare(bytes) };
     };
 
     try {
@@ -138,17 +140,15 @@ export async function runSync(options: SyncOptions, hooks: SyncHooks = {}): Prom
         // Several reports in one file are written one by one, in file order (the last one wins).
         for (const [index, outcome] of outcomes.entries()) {
           if (outcome.kind !== "report") continue;
-          const added = builder.add(outcome.report, { uri: item.ref.uri, index, modified: item.ref.modified ?? null });
-          if (added.status === "added") {
-            const linked = added.matchedImages + (added.targetImageId === null ? 0 : 1);
-            if (linked === 0) recorder.unmatched(item.ref.uri, outcome.report.target?.digest ?? null);
-            counts.ingested += 1;
-            progress.parsed += 1;
-            const which = outcomes.length > 1 ? ` (report ${index + 1} of ${outcomes.length})` : "";
-            log.debug(`Parsed ${item.ref.uri}${which}: public_image=${added.publicImageId}, attached to ${linked} target image node(s)`, {
-              uri: item.ref.uri,
-            });
-          }
+          const added = builder.addGraph(outcome.graph, { uri: item.ref.uri, index, modified: item.ref.modified ?? null });
+          const linked = added.matchedImages + (added.targetImageId === null ? 0 : 1);
+          if (linked === 0) recorder.unmatched(item.ref.uri, outcome.graph.target.digest);
+          counts.ingested += 1;
+          progress.parsed += 1;
+          const which = outcomes.length > 1 ? ` (report ${index + 1} of ${outcomes.length})` : "";
+          log.debug(`Parsed ${item.ref.uri}${which}: public_image=${added.publicImageId}, attached to ${linked} target image node(s)`, {
+            uri: item.ref.uri,
+          });
         }
         // A full batch waits for the writer; while the writer has nothing to do, a smaller one
         // goes at once, so the store is busy from the first reports on instead of idle while the
@@ -194,12 +194,12 @@ export async function runSync(options: SyncOptions, hooks: SyncHooks = {}): Prom
   } finally {
     // Failed or interrupted: a staging store keeps the graph from before the run.
     if (!finished) await store.finishRun?.("discard").catch((err: unknown) => log.debug(`discarding the run's writes: ${messageOf(err)}`));
-    await classifier.close();
+    await preparer.close();
     if (typeof options.source === "string") await source.close().catch(() => undefined);
   }
 
   /** What to do with each report of one listed entry; [] when there is nothing to write. */
-  async function handle(item: ReadItem, rec: SummaryRecorder, logger: SyncLogger): Promise<Classified[]> {
+  async function handle(item: ReadItem, rec: SummaryRecorder, logger: SyncLogger): Promise<PreparedOutcome[]> {
     const { ref } = item;
     if (ref.problem !== undefined) {
       if (PROBLEM_IS_FAILURE[ref.problem.kind]) {

@@ -4,6 +4,7 @@ import { describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { join } from "node:path";
 import { parseSummaryJson, reportsDir, runCli, tempDir } from "./sync-support.js";
+import { EXAMPLES_DIR as EXAMPLES } from "../support/fixtures.js";
 
 const source = reportsDir(["cartography-sample.txt", "checkout-ruby-full.txt"]);
 const db = (): string => join(tempDir(), "graph.db");
@@ -116,6 +117,8 @@ describe("usage errors exit 2", () => {
     ["an unknown flag", ["sync", "--docker-scout-source", source, "--frobnicate"], /unknown option '--frobnicate'/],
     ["a non-integer batch size", ["sync", "--docker-scout-source", source, "--batch-size", "ten"], /--batch-size expects an integer/],
     ["a zero concurrency", ["sync", "--docker-scout-source", source, "--concurrency", "0"], /--concurrency must be a positive integer/],
+    ["negative parse threads", ["sync", "--docker-scout-source", source, "--parse-threads", "-1"], /--parse-threads must be 0 or a positive integer/],
+    ["too many parse threads", ["sync", "--docker-scout-source", source, "--parse-threads", "65"], /--parse-threads must be at most 64/],
     ["an unsupported scheme", ["sync", "--docker-scout-source", "ftp://host/x"], /Unsupported report source scheme 'ftp'/],
     ["an empty source", ["sync", "--docker-scout-source", ""], /Report source cannot be empty\./],
     ["a bad log format", ["sync", "--docker-scout-source", source, "--log-format", "xml"], /--log-format must be one of text, json/],
@@ -140,5 +143,23 @@ describe("usage errors exit 2", () => {
     const r = await runCli(["--version"]);
     assert.equal(r.code, 0);
     assert.match(r.stdout, /^\d+\.\d+\.\d+/);
+  });
+});
+
+describe("--parse-threads", () => {
+  test("0 (parse on the main thread) and 2 write the same graph as the default", async () => {
+    const dump = "MATCH (n) OPTIONAL MATCH (n)-[r]->(m) RETURN labels(n) AS l, n.id AS id, label(r) AS t, m.id AS to ORDER BY id, t, to";
+    const graphs: string[] = [];
+    for (const threads of [[], ["--parse-threads", "0"], ["--parse-threads", "2"]]) {
+      const store = db();
+      const synced = await runCli(["sync", "--docker-scout-source", EXAMPLES, "--store", store, "--update-tag", "7", ...threads]);
+      assert.equal(synced.code, 0, synced.stderr);
+      const r = await runCli(["query", dump, "--store", store, "--json"]);
+      assert.equal(r.code, 0, r.stderr);
+      graphs.push(r.stdout);
+    }
+    assert.ok((JSON.parse(graphs[0] ?? "[]") as unknown[]).length > 20, graphs[0]);
+    assert.equal(graphs[1], graphs[0]);
+    assert.equal(graphs[2], graphs[0]);
   });
 });

@@ -1,21 +1,21 @@
-// Classifies report files (decode, sniff, parse) on worker threads, so the main thread only
-// reads, builds batches and drives the store: at 10,000 reports the parse was half of the main
-// thread's time and nothing else could run beside it. Results come back in any order; the
-// pipeline's ordered map puts them back in source order. Where no worker can start, files are
-// classified on the calling thread, with the same results.
+// Prepares report files (decode, sniff, parse, transform to rows: prepare-file.ts) on worker
+// threads, so the main thread only reads, batches and drives the store: at 10,000 reports the
+// parse was half of the main thread's time and nothing else could run beside it. Results come back
+// in any order; the pipeline's ordered map puts them back in source order. Where no worker can
+// start, files are prepared on the calling thread, with the same results.
 import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
-import { classifyFile, type ClassifiedFile } from "./classify.js";
+import { prepareFile, type PreparedFile } from "./prepare-file.js";
 
-export interface ClassifyRequest {
+export interface PrepareRequest {
   id: number;
   bytes: Uint8Array;
 }
 
-export type ClassifyReply = { id: number; file: ClassifiedFile } | { id: number; error: string };
+export type PrepareReply = { id: number; file: PreparedFile } | { id: number; error: string };
 
 interface Pending {
-  resolve: (file: ClassifiedFile) => void;
+  resolve: (file: PreparedFile) => void;
   reject: (err: Error) => void;
 }
 
@@ -25,31 +25,31 @@ interface PoolWorker {
 }
 
 /** One thread is left to the main thread and, on a small machine, one more to the store. */
-export function defaultClassifyThreads(): number {
+export function defaultPrepareThreads(): number {
   return Math.max(1, Math.min(4, availableParallelism() - 1));
 }
 
-export class ClassifyPool {
+export class PreparePool {
   private readonly workers: PoolWorker[] = [];
   private nextId = 0;
   private failure: Error | undefined;
 
-  /** `threads` 0 classifies on the calling thread. */
-  constructor(private readonly threads = defaultClassifyThreads()) {}
+  /** `threads` 0 prepares on the calling thread. */
+  constructor(private readonly threads = defaultPrepareThreads()) {}
 
-  async classify(bytes: Uint8Array): Promise<ClassifiedFile> {
+  async prepare(bytes: Uint8Array): Promise<PreparedFile> {
     if (this.failure !== undefined) throw this.failure;
     const target = this.leastBusy();
-    if (target === undefined) return classifyFile(bytes);
+    if (target === undefined) return prepareFile(bytes);
     const id = this.nextId++;
     // A buffer that is all this file's own moves to the worker; a pooled or shared one is copied.
     const own = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength && bytes.buffer instanceof ArrayBuffer;
     const sent = own ? bytes : new Uint8Array(bytes);
-    return new Promise<ClassifiedFile>((resolve, reject) => {
+    return new Promise<PreparedFile>((resolve, reject) => {
       // Referenced only while it holds work: a busy worker keeps the process alive, an idle one not.
       if (target.pending.size === 0) target.worker.ref();
       target.pending.set(id, { resolve, reject });
-      target.worker.postMessage({ id, bytes: sent } satisfies ClassifyRequest, [sent.buffer as ArrayBuffer]);
+      target.worker.postMessage({ id, bytes: sent } satisfies PrepareRequest, [sent.buffer as ArrayBuffer]);
     });
   }
 
@@ -71,12 +71,12 @@ export class ClassifyPool {
   private start(): PoolWorker | undefined {
     let worker: Worker;
     try {
-      worker = new Worker(new URL("./classify-worker.js", import.meta.url));
+      worker = new Worker(new URL("./prepare-worker.js", import.meta.url));
     } catch {
       return undefined;
     }
     const entry: PoolWorker = { worker, pending: new Map() };
-    worker.on("message", (reply: ClassifyReply) => {
+    worker.on("message", (reply: PrepareReply) => {
       const waiting = entry.pending.get(reply.id);
       entry.pending.delete(reply.id);
       if (entry.pending.size === 0) worker.unref();

@@ -2,8 +2,8 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { classifyFile } from "../../src/sync/classify.js";
-import { ClassifyPool } from "../../src/sync/classify-pool.js";
+import { prepareFile } from "../../src/sync/prepare-file.js";
+import { PreparePool } from "../../src/sync/prepare-pool.js";
 import { FIXTURE_REPORTS_DIR, IN_PRACTICE_DIR } from "../support/fixtures.js";
 
 /** Every sample report, damaged and re-encoded ones included, plus the edge cases of bytes. */
@@ -16,28 +16,30 @@ function samples(): { name: string; bytes: Buffer }[] {
   return [...files, { name: "empty", bytes: Buffer.alloc(0) }, { name: "binary", bytes: Buffer.from([0x7f, 0x45, 0x4c, 0x46, 0, 0, 1]) }];
 }
 
-test("worker threads classify every sample exactly as the calling thread does, each result to its own file", async () => {
-  const pool = new ClassifyPool(2);
+test("worker threads prepare every sample exactly as the calling thread does, each result to its own file", async () => {
+  const pool = new PreparePool(2);
   try {
     const all = samples();
     assert.ok(all.length > 20, `only ${all.length} samples`);
-    const expected = all.map((s) => classifyFile(s.bytes));
+    const expected = all.map((s) => prepareFile(s.bytes));
     // All at once, so both workers hold several files and replies can overtake each other.
-    const got = await Promise.all(all.map((s) => pool.classify(Buffer.from(s.bytes))));
+    const got = await Promise.all(all.map((s) => pool.prepare(Buffer.from(s.bytes))));
     for (const [i, s] of all.entries()) assert.deepEqual(got[i], expected[i], s.name);
+    const kinds = new Set(got.flatMap((f) => f.reports.map((r) => r.kind)));
+    assert.deepEqual([...kinds].sort(), ["malformed", "no-base-image", "not-a-report", "report"]);
   } finally {
     await pool.close();
   }
 });
 
 test("a buffer that shares its memory is copied, not moved: the caller's bytes stay readable", async () => {
-  const pool = new ClassifyPool(1);
+  const pool = new PreparePool(1);
   try {
     const report = readFileSync(join(FIXTURE_REPORTS_DIR, "cartography-sample.txt"));
     const backing = Buffer.alloc(report.length + 10);
     report.copy(backing, 5);
     const view = backing.subarray(5, 5 + report.length);
-    const file = await pool.classify(view);
+    const file = await pool.prepare(view);
     assert.equal(file.reports[0]?.kind, "report");
     assert.equal(view.length, report.length);
     assert.ok(view.equals(report));
@@ -46,18 +48,18 @@ test("a buffer that shares its memory is copied, not moved: the caller's bytes s
   }
 });
 
-test("with no threads, files are classified on the calling thread with the same results", async () => {
-  const pool = new ClassifyPool(0);
+test("with no threads, files are prepared on the calling thread with the same results", async () => {
+  const pool = new PreparePool(0);
   const sample = readFileSync(join(FIXTURE_REPORTS_DIR, "cartography-sample.txt"));
-  assert.deepEqual(await pool.classify(sample), classifyFile(sample));
+  assert.deepEqual(await pool.prepare(sample), prepareFile(sample));
   await pool.close();
 });
 
 test("a parse that throws in the worker rejects that file with the error, and the pool reports it", async () => {
-  const pool = new ClassifyPool(1);
+  const pool = new PreparePool(1);
   try {
     // Not a Uint8Array: the parser throws inside the worker, as a parser bug would.
-    await assert.rejects(pool.classify({ byteOffset: 0, byteLength: 1, buffer: new ArrayBuffer(1) } as unknown as Uint8Array), /parsing failed/);
+    await assert.rejects(pool.prepare({ byteOffset: 0, byteLength: 1, buffer: new ArrayBuffer(1) } as unknown as Uint8Array), /parsing failed/);
   } finally {
     await pool.close();
   }
