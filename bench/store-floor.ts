@@ -5,8 +5,10 @@
 // (every report parsed and merged into one batch before the clock starts, converted to the
 // driver's parameters too), written as one pre-built UNWIND statement per label and relationship
 // type, one transaction each, with the store's own Cypher: no reading, parsing, batching, index
-// or digest reads, cleanup or process start. Prints a line per run (seconds, peak RSS, load
-// average) and scoutgraph's time over the floor; asserts nothing.
+// or digest reads, cleanup or process start. The embedded floor is the same rows in sync's batches
+// (--batch-size reports each), written with the store's own writeBatch into a fresh file in this
+// process and published. Prints a line per run (seconds, peak RSS, load average) and scoutgraph's
+// time over each floor; asserts nothing.
 //
 //   npm run bench:floor -- [--reports 10000[,100000]] [--recommendations 151684[,37921,...]]
 //                          [--stores embedded,neo4j] [--repeat 1] [--floor-chunk N] [--batch-size N]
@@ -29,7 +31,9 @@ import { BatchBuilder } from "../src/graph/batch-builder.js";
 import { DigestIndex } from "../src/graph/digest-index.js";
 import type { GraphBatch } from "../src/graph/rows.js";
 import { isParsed, parseReport } from "../src/report/index.js";
+import { EmbeddedGraphStore } from "../src/stores/embedded/embedded-graph-store.js";
 import { Neo4jGraphStore, writeStatements } from "../src/stores/neo4j/neo4j-graph-store.js";
+import { DEFAULT_BATCH_SIZE } from "../src/sync/run-sync.js";
 import { writeReports } from "./support/generate-reports.js";
 import { largeReport } from "./support/large-report.js";
 import { emptyNeo4jAt, neo4jAnswers } from "./support/neo4j-admin.js";
@@ -59,12 +63,42 @@ const uri = `bolt://127.0.0.1:${port}`;
 
 /** Every row of the source as one merged batch, built as sync builds it (untimed). */
 function prebuiltBatch(dir: string): GraphBatch {
+  return prebuiltBatches(dir, Number.MAX_SAFE_INTEGER)[0] ?? new BatchBuilder(DigestIndex.empty(), { createTargetImages: true }).take();
+}
+
+/** The rows of the source in batches of `reportsPerBatch` reports, as sync's full batches are (untimed). */
+function prebuiltBatches(dir: string, reportsPerBatch: number): GraphBatch[] {
   const builder = new BatchBuilder(DigestIndex.empty(), { createTargetImages: true });
+  const batches: GraphBatch[] = [];
   for (const name of readdirSync(dir).sort()) {
     const parsed = parseReport(readFileSync(join(dir, name), "utf8"));
     if (isParsed(parsed)) builder.add(parsed, join(dir, name));
+    if (builder.pending >= reportsPerBatch) batches.push(builder.take());
   }
-  return builder.take();
+  if (builder.pending > 0) batches.push(builder.take());
+  return batches;
+}
+
+/**
+ * The embedded floor: the same rows, in sync's batches, written into a fresh store with the
+ * store's own writeBatch (one transaction each) and published (checkpoint, fsync, rename), in
+ * this process: no process start, reading, parsing, batching or cleanup.
+ */
+async function embeddedFloor(dir: string): Promise<{ seconds: number; batches: number }> {
+  const batches = prebuiltBatches(dir, opts["batch-size"] === undefined ? DEFAULT_BATCH_SIZE : Number(opts["batch-size"]));
+  const path = join(work, "embedded-floor.db");
+  for (const suffix of ["", ".wal"]) rmSync(path + suffix, { force: true });
+  const store = new EmbeddedGraphStore({ path });
+  try {
+    await store.verifyConnectivity();
+    await store.prepare();
+    const started = process.hrtime.bigint();
+    for (const batch of batches) await store.writeBatch(batch, { updateTag: 1 });
+    await store.finishRun("commit");
+    return { seconds: Number(process.hrtime.bigint() - started) / 1e9, batches: batches.length };
+  } finally {
+    await store.close();
+  }
 }
 
 interface FloorResult {
@@ -161,6 +195,7 @@ try {
   for (const [label, dir] of inputs) {
     const syncSeconds: Record<string, number[]> = {};
     const floorSeconds: number[] = [];
+    const embeddedFloorSeconds: number[] = [];
     let floorRows = 0;
     for (let run = 1; run <= repeat; run++) {
       const tag = repeat > 1 ? ` [run ${run}/${repeat}]` : "";
@@ -180,6 +215,12 @@ try {
         );
         if (r.code !== 0) console.error(r.stderr.split("\n").slice(-4).join("\n"));
       }
+      if (stores.includes("embedded")) {
+        const before = load();
+        const floor = await embeddedFloor(dir);
+        embeddedFloorSeconds.push(floor.seconds);
+        console.log(`${label}${tag}: embedded floor ${floor.seconds.toFixed(1)} s (pre-built rows in ${floor.batches} writeBatch transactions, then published; ${before} before, ${load()} after)`);
+      }
       if (stores.includes("neo4j")) {
         const before = load();
         const floor = await neo4jFloor(dir);
@@ -191,10 +232,9 @@ try {
       }
     }
     for (const [store, xs] of Object.entries(syncSeconds)) {
-      const ratio =
-        store === "neo4j" && floorSeconds.length > 0
-          ? `, floor ${best(floorSeconds).toFixed(1)} s, sync/floor ${(best(xs) / best(floorSeconds)).toFixed(2)}x, sync ${(floorRows / best(xs)).toFixed(0)} rows/s`
-          : "";
+      const floors = store === "neo4j" ? floorSeconds : embeddedFloorSeconds;
+      const rate = store === "neo4j" ? `, sync ${(floorRows / best(xs)).toFixed(0)} rows/s` : "";
+      const ratio = floors.length > 0 ? `, floor ${best(floors).toFixed(1)} s, sync/floor ${(best(xs) / best(floors)).toFixed(2)}x${rate}` : "";
       summary.push(`${label}: ${store} sync ${best(xs).toFixed(1)} s${ratio}${repeat > 1 ? ` (best of ${repeat})` : ""}`);
     }
   }
