@@ -44,10 +44,10 @@ export async function executeSync(resolved: ResolvedOptions, io: CliIO, missingS
     }
     await assertLocalSourceExists(source, originOf(resolved, "dockerScoutSource"));
     const v = resolved.values;
-    const updateTag = v.updateTag === undefined ? Math.floor(Date.now() / 1000) : positive(v.updateTag, "--update-tag");
-    const batchSize = positive(v.batchSize, "--batch-size");
-    const concurrency = positive(v.concurrency, "--concurrency");
-    const parseThreads = v.parseThreads === undefined ? undefined : atMost(nonNegative(v.parseThreads, "--parse-threads"), MAX_PARSE_THREADS, "--parse-threads");
+    const updateTag = v.updateTag === undefined ? Math.floor(Date.now() / 1000) : integerIn(v.updateTag, "--update-tag", 1);
+    const batchSize = integerIn(v.batchSize, "--batch-size", 1);
+    const concurrency = integerIn(v.concurrency, "--concurrency", 1);
+    const parseThreads = v.parseThreads === undefined ? undefined : integerIn(v.parseThreads, "--parse-threads", 0, MAX_PARSE_THREADS);
     const storeConfig = await storeConfigOf(resolved, io.env, log);
     if (storeConfig.kind === "embedded" && v.createTargetImages !== true) {
       log.debug("The embedded store always creates an Image node per report target.");
@@ -163,21 +163,11 @@ async function assertLocalSourceExists(source: string, origin: string): Promise<
 /** More parse threads than this only add memory: the store and the main thread are the limit. */
 const MAX_PARSE_THREADS = 64;
 
-function nonNegative(value: unknown, flag: string): number {
-  if (typeof value !== "number" || !Number.isSafeInteger(value) || value < 0) {
-    throw new ScoutgraphError("USAGE", `${flag} must be 0 or a positive integer, got ${String(value)}.`);
+/** An integer from `min` (0 or 1) to `max`, or a usage error naming the flag. */
+function integerIn(value: unknown, flag: string, min: 0 | 1, max = Number.MAX_SAFE_INTEGER): number {
+  if (typeof value !== "number" || !Number.isSafeInteger(value) || value < min) {
+    throw new ScoutgraphError("USAGE", `${flag} must be ${min === 0 ? "0 or " : ""}a positive integer, got ${String(value)}.`);
   }
-  return value;
-}
-
-function atMost(value: number, max: number, flag: string): number {
   if (value > max) throw new ScoutgraphError("USAGE", `${flag} must be at most ${max}, got ${value}.`);
-  return value;
-}
-
-function positive(value: unknown, flag: string): number {
-  if (typeof value !== "number" || !Number.isSafeInteger(value) || value < 1) {
-    throw new ScoutgraphError("USAGE", `${flag} must be a positive integer, got ${String(value)}.`);
-  }
   return value;
 }

@@ -18,12 +18,13 @@ export interface PreparedFile {
 }
 
 /**
- * `detach: false` leaves the rows' strings as slices of the report's text: only for a caller that
- * copies the result anyway (a worker's postMessage clones every string). Otherwise the rows are
- * copied, so that a few cells waiting in a batch do not keep the whole text alive.
+ * With `detach` (the default) the rows are copied off the report's text: V8 keeps a substring as a
+ * slice of its parent, so a few cells waiting in a batch would pin every whole report text (about
+ * 35 KB per report, measured: 550 MB of RSS for 30,000 reports instead of 160 MB). `detach: false`
+ * is only for a caller that copies the result anyway (a worker's postMessage clones every string).
  */
 export function prepareFile(bytes: Uint8Array, { detach = true }: { detach?: boolean } = {}): PreparedFile {
-  const file = classifyFile(bytes, { detach: false });
+  const file = classifyFile(bytes);
   const reports = file.reports.map((outcome): PreparedOutcome => {
     if (outcome.kind === "not-a-report" || outcome.kind === "malformed") return outcome;
     const graph = outcome.kind === "report" ? transformReport(outcome.report) : null;

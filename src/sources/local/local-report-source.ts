@@ -54,10 +54,6 @@ export class LocalReportSource implements ReportSource {
    * 0.18 s synchronously, and a 10,000-report Neo4j sync spent half its main thread there.
    */
   async read(ref: ReportRef): Promise<Buffer> {
-    return this.readNow(ref);
-  }
-
-  private readNow(ref: ReportRef): Buffer {
     const cap = this.options.maxReportBytes;
     let fd: number;
     try {
