@@ -2,8 +2,12 @@
 // sent and posts the result back. The structured clone that carries the result copies every
 // string, so the rows need no detaching here.
 import { parentPort } from "node:worker_threads";
+import { keepHeapNearLiveSize } from "../heap-tuning.js";
 import { prepareFile } from "./prepare-file.js";
 import type { PrepareReply, PrepareRequest } from "./prepare-pool.js";
+
+// Starting a worker sets V8's flags back to the command line's, for the whole process.
+keepHeapNearLiveSize();
 
 const port = parentPort;
 if (port === null) throw new Error("prepare-worker.js runs as a worker thread only");

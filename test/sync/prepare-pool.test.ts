@@ -3,7 +3,7 @@ import assert from "node:assert/strict";
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { prepareFile } from "../../src/sync/prepare-file.js";
-import { PreparePool } from "../../src/sync/prepare-pool.js";
+import { IN_THREAD_BYTES, PreparePool } from "../../src/sync/prepare-pool.js";
 import { FIXTURE_REPORTS_DIR, IN_PRACTICE_DIR } from "../support/fixtures.js";
 
 /** Every sample report, damaged and re-encoded ones included, plus the edge cases of bytes. */
@@ -60,6 +60,23 @@ test("a parse that throws in the worker rejects that file with the error, and th
   try {
     // Not a Uint8Array: the parser throws inside the worker, as a parser bug would.
     await assert.rejects(pool.prepare({ byteOffset: 0, byteLength: 1, buffer: new ArrayBuffer(1) } as unknown as Uint8Array), /parsing failed/);
+  } finally {
+    await pool.close();
+  }
+});
+
+test("a file over IN_THREAD_BYTES is prepared on the calling thread, with the same result, and starts no worker", async () => {
+  const pool = new PreparePool(2);
+  try {
+    const report = readFileSync(join(FIXTURE_REPORTS_DIR, "cartography-sample.txt"));
+    // The sample, padded past the threshold with trailing blank lines (a report ends at its table).
+    const large = Buffer.concat([report, Buffer.alloc(IN_THREAD_BYTES + 1 - report.length, "\n")]);
+    const got = await pool.prepare(large);
+    assert.equal(pool.startedThreads, 0);
+    assert.deepEqual(got, prepareFile(large));
+    assert.equal(got.reports[0]?.kind, "report");
+    await pool.prepare(Buffer.from(report));
+    assert.equal(pool.startedThreads, 1, "a small file still goes to a worker");
   } finally {
     await pool.close();
   }

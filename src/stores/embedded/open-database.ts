@@ -16,6 +16,8 @@ export interface OpenOptions {
    * (only a copy is ever opened for writing, so a bad tail costs nothing that was published).
    */
   tolerateTornWal?: boolean;
+  /** Threads per query; unset: the engine's default (one per core). */
+  queryThreads?: number;
 }
 
 /** One clear line for the ways opening a store file fails. */
@@ -43,7 +45,7 @@ export async function openDatabase(path: string, options: OpenOptions): Promise<
     // Positional: path, buffer pool, compression, read-only, max size, auto-checkpoint, checkpoint threshold, throw on WAL replay failure.
     db = new lbug.Database(path, options.bufferPoolBytes, true, options.readOnly, options.maxDbBytes, true, -1, options.tolerateTornWal !== true);
     await db.init();
-    const conn = new lbug.Connection(db);
+    const conn = options.queryThreads === undefined ? new lbug.Connection(db) : new lbug.Connection(db, options.queryThreads);
     await conn.init();
     return { db, conn };
   } catch (err) {
