@@ -4,6 +4,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
+import { gainsFromHeapFlags } from "../src/heap-tuning.js";
 
 const module = fileURLToPath(new URL("../src/heap-tuning.js", import.meta.url));
 
@@ -34,6 +35,13 @@ test("the heap flags are applied unless node's command line already sets them (e
   assert.deepEqual(keepHeapFlagsGiven(["--heap-growing-percent=20"]), ["--semi-space-growth-factor=1"]);
   assert.deepEqual(keepHeapFlagsGiven(["--max-old-space-size=4096", "--semi_space_growth_factor=2"]), ["--heap-growing-percent=50"]);
   assert.deepEqual(keepHeapFlagsGiven(["--heap_growing_percent=10", "--semi-space-growth-factor=4"]), []);
+});
+
+test("every command but report gains from the flags (report holds its whole model live)", () => {
+  assert.equal(gainsFromHeapFlags(["report", "--format", "json"]), false);
+  for (const args of [["sync", "--docker-scout-source", "d"], ["--selected-modules", "docker_scout"], ["query", "RETURN 1"], ["scan"], []]) {
+    assert.equal(gainsFromHeapFlags(args), true, args.join(" "));
+  }
 });
 
 test("with the flags, the young generation stays at its first size and the heap smaller than without them", () => {
