@@ -1,4 +1,4 @@
-// The heap flags a sync sets (cli/heap-tuning.ts): applied unless the user set them, and in
+// The heap flags the CLI sets (src/heap-tuning.ts): applied unless the user set them, and in
 // effect: the young generation keeps its first size under a workload that grows it by default.
 import { test } from "node:test";
 import assert from "node:assert/strict";
@@ -25,9 +25,7 @@ function heapUnderLoad(tune: boolean): { maxNewMb: number; maxTotalMb: number } 
       }
     }
     console.log(JSON.stringify({ maxNewMb: maxNew / 2 ** 20, maxTotalMb: maxTotal / 2 ** 20 }));`;
-  const r = spawnSync(process.execPath, ["--input-type=module", "-e", script], { encoding: "utf8", env: { ...process.env, NODE_OPTIONS: "" } });
-  assert.equal(r.status, 0, r.stderr);
-  return JSON.parse(r.stdout) as { maxNewMb: number; maxTotalMb: number };
+  return childAnswer(script) as { maxNewMb: number; maxTotalMb: number };
 }
 
 test("the heap flags are applied unless node's command line already sets them (either spelling)", () => {
@@ -52,10 +50,15 @@ test("with the flags, the young generation stays at its first size and the heap 
   assert.ok(tuned.maxTotalMb < plain.maxTotalMb, `heap ${tuned.maxTotalMb} MB with the flags, ${plain.maxTotalMb} MB without`);
 });
 
-/** Which flags keepHeapNearLiveSize would apply, asked in a child so this process's flags stay as they are. */
+/** Which flags keepHeapNearLiveSize would apply, given node's command line. */
 function keepHeapFlagsGiven(execArgv: string[]): string[] {
   const script = `import { keepHeapNearLiveSize } from ${JSON.stringify(module)}; console.log(JSON.stringify(keepHeapNearLiveSize(${JSON.stringify(execArgv)})));`;
+  return childAnswer(script) as string[];
+}
+
+/** Runs an ES module script in a fresh node (so this process's V8 flags stay as they are) and parses the JSON it prints. */
+function childAnswer(script: string): unknown {
   const r = spawnSync(process.execPath, ["--input-type=module", "-e", script], { encoding: "utf8", env: { ...process.env, NODE_OPTIONS: "" } });
   assert.equal(r.status, 0, r.stderr);
-  return JSON.parse(r.stdout) as string[];
+  return JSON.parse(r.stdout);
 }

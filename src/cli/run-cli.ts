@@ -29,7 +29,7 @@ function buildProgram(): Command {
   registerReportCommand(program);
   registerScanCommand(program);
   registerParseCommand(program);
-  // Subcommands throw commander errors too, so they reach main()'s mapping to exit codes.
+  // Subcommands throw commander errors too, so they reach runCli()'s mapping to exit codes.
   for (const command of program.commands) command.exitOverride();
   configureUsageErrors(program);
   return program;

@@ -48,8 +48,7 @@ export class PreparePool {
 
   async prepare(bytes: Uint8Array): Promise<PreparedFile> {
     if (this.failure !== undefined) throw this.failure;
-    if (bytes.byteLength > IN_THREAD_BYTES) return prepareFile(bytes);
-    const target = this.leastBusy();
+    const target = bytes.byteLength > IN_THREAD_BYTES ? undefined : this.leastBusy();
     if (target === undefined) return prepareFile(bytes);
     const id = this.nextId++;
     // A buffer that is all this file's own moves to the worker; a pooled or shared one is copied.

@@ -45,7 +45,8 @@ export async function openDatabase(path: string, options: OpenOptions): Promise<
     // Positional: path, buffer pool, compression, read-only, max size, auto-checkpoint, checkpoint threshold, throw on WAL replay failure.
     db = new lbug.Database(path, options.bufferPoolBytes, true, options.readOnly, options.maxDbBytes, true, -1, options.tolerateTornWal !== true);
     await db.init();
-    const conn = options.queryThreads === undefined ? new lbug.Connection(db) : new lbug.Connection(db, options.queryThreads);
+    // Without queryThreads, the binding's own default.
+    const conn = new lbug.Connection(db, options.queryThreads);
     await conn.init();
     return { db, conn };
   } catch (err) {
